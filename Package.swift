@@ -1,0 +1,61 @@
+// swift-tools-version: 6.0
+//
+// Plansmith — module layering (arrows point down only; see ../shared/docs/architecture.md):
+//
+//   plansmith (executable: ArgumentParser; TUI by default, subcommands for scripting)
+//    ├─ PlansmithTUI      screens (State, Msg, update, view)
+//    │   └─ TerminalUI    general toolkit: backend (ncursesw | virtual), layout, widgets, editor
+//    │       └─ CNcursesw + CTermShim
+//    └─ PlansmithCore     event bus, services, config, paths
+//        ├─ Elicitation   state machine, completeness, PDDL generation
+//        ├─ Critique      critics, voting, refinement, orchestrator
+//        ├─ LLM           HTTP (CCurl), SSE, adapters, router, usage/cost
+//        ├─ Store         GRDB: schema, migrations, repositories, auth, keys, rate limit
+//        └─ Planner       grounding, search, heuristics, validator, plan analysis
+//            └─ PDDL      lexer, parser, AST, diagnostics, semantic checks, formatter
+//
+// PDDL and Planner depend on the standard library only: they are the hot path.
+import PackageDescription
+
+let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+    name: "Plansmith",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "plansmith", targets: ["plansmith"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+    ],
+    targets: [
+        .target(name: "PDDL", swiftSettings: strict),
+        .executableTarget(
+            name: "plansmith",
+            dependencies: [
+                "PDDL",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict),
+        .executableTarget(name: "pddl-fuzz", dependencies: ["PDDL"], path: "Sources/PDDLFuzz", swiftSettings: strict),
+        .target(name: "PlansmithTestSupport", dependencies: ["PDDL"], swiftSettings: strict),
+        // LLM layer: libcurl transport, SSE, provider adapters, router (see Sources/LLM).
+        .systemLibrary(name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl",
+                       providers: [.apt(["libcurl4-openssl-dev"])]),
+        .target(name: "CCurlShim", dependencies: ["CCurl"]),
+        .target(name: "LLM", dependencies: ["CCurl", "CCurlShim", "TOMLKit"], swiftSettings: strict),
+        .target(name: "FakeLLMServer", swiftSettings: strict),
+        .executableTarget(name: "fake-llm-server", dependencies: ["FakeLLMServer"],
+                          path: "Sources/FakeLLMServerMain", swiftSettings: strict),
+        .testTarget(name: "LLMTests", dependencies: ["LLM", "FakeLLMServer"], swiftSettings: strict),
+        // TerminalUI: general terminal toolkit on ncursesw (CTermShim wraps curses macros/globals).
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
+        .target(name: "CTermShim", linkerSettings: [.linkedLibrary("ncursesw")]),
+        .target(name: "TerminalUI", dependencies: ["CNcursesw", "CTermShim"], swiftSettings: strict),
+        .executableTarget(name: "tui-demo", dependencies: ["TerminalUI"], path: "Sources/TUIDemo", swiftSettings: strict),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], exclude: ["Snapshots"], swiftSettings: strict),
+        .testTarget(name: "PDDLTests", dependencies: ["PDDL", "PlansmithTestSupport"],
+                    resources: [.copy("Fixtures")], swiftSettings: strict),
+    ]
+)

@@ -1,0 +1,3 @@
+enum PlansmithVersion {
+    static let current = "0.1.0"
+}
