@@ -148,7 +148,13 @@ struct LayoutPrinter {
         }
         let rest = Array(children[heads...])
         let childIndent = indent + indentWidth
-        if isPlainNames(rest) {
+        if heads == 1, let keyword = children.first?.atomText, keyword.hasPrefix(":"), keyword.lowercased() != ":init",
+           rest.count == 1, case .list = rest[0] {
+            // `(:goal (and …` — a section holding one expression keeps it beside the keyword,
+            // and its children indent as if the section's own.
+            emit(" ")
+            print(rest[0], indent: indent)
+        } else if isPlainNames(rest) {
             fill(rest, indent: childIndent, startOnNewLine: heads > 0)
         } else {
             var index = 0

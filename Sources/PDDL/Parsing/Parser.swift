@@ -119,7 +119,14 @@ struct Parser {
                 if sectionKeywordFollows() && depth >= 1 {
                     if depth > 1 { startUnwinding(); return }
                 }
-                if depth >= Self.maximumDepth { skipDeepList(); continue }
+                if depth >= Self.maximumDepth {
+                    if !diagnostics.contains(where: { $0.code == .nestingTooDeep }) {
+                        report(.nestingTooDeep, "lists are nested more than \(Self.maximumDepth) levels deep; the rest of this list is skipped",
+                               at: current.range)
+                    }
+                    skipDeepList()
+                    continue
+                }
                 openParens.append(current)
                 advance()
             case .closeParen:
@@ -179,11 +186,12 @@ struct Parser {
     /// Called on `(` + section keyword found inside a construct: report the unclosed list and
     /// unwind to the section loop.
     mutating func startUnwinding() {
-        if let unclosed = openParens.dropFirst().first {
+        if let unclosed = openParens.last, openParens.count > 1 {
             let keyword = lexer.text(of: peekNext())
+            let open = openParens.count - 1
             report(.unclosedParen, "this '(' is never closed before '(\(keyword)' on line \(current.line)",
                    at: unclosed.range,
-                   notes: ["a section such as '(\(keyword) …' cannot appear inside another one; add the missing ')'"])
+                   notes: ["'(\(keyword) …' starts a new section, but \(open) \(open == 1 ? "list is" : "lists are") still open here; add the missing ')'"])
         }
         unwindingToSection = true
     }
