@@ -148,7 +148,7 @@ struct LayoutPrinter {
         }
         let rest = Array(children[heads...])
         let childIndent = indent + indentWidth
-        if heads == 1, let keyword = children.first?.atomText, keyword.hasPrefix(":"), keyword.lowercased() != ":init",
+        if heads == 1, let keyword = children.first?.atomText, keyword.hasPrefix(":"), ![":init", ":predicates", ":functions"].contains(keyword.lowercased()),
            rest.count == 1, case .list = rest[0] {
             // `(:goal (and …` — a section holding one expression keeps it beside the keyword,
             // and its children indent as if the section's own.

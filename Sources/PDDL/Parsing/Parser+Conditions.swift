@@ -86,7 +86,7 @@ extension Parser {
     }
 
     /// Names and variables up to `)`.
-    mutating func parseTerms(context: String) -> [Term] {
+    mutating func parseTerms(context: @autoclosure () -> String) -> [Term] {
         var terms: [Term] = []
         while !unwindingToSection {
             switch current.kind {
@@ -102,11 +102,11 @@ extension Parser {
                 advance()
             case .openParen:
                 if unwindIfSectionStarts() { return terms }
-                report(.unsupportedFeature, "nested terms in \(context) are not supported (object fluents); arguments are objects or variables",
+                report(.unsupportedFeature, "nested terms in \(context()) are not supported (object fluents); arguments are objects or variables",
                        at: current.range)
                 if consumeOpen() { skipToCloseOfCurrentList() }
             case .number, .dash:
-                report(.expectedName, "expected an object or variable in \(context), found \(describe(current))", at: current.range)
+                report(.expectedName, "expected an object or variable in \(context()), found \(describe(current))", at: current.range)
                 advance()
             case .closeParen, .endOfFile:
                 return terms

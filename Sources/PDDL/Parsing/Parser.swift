@@ -91,7 +91,7 @@ struct Parser {
 
     /// Closes the innermost list: expects `)`, and otherwise reports the stray tokens and skips
     /// everything up to that list's `)`.
-    mutating func closeList(_ what: String) {
+    mutating func closeList(_ what: @autoclosure () -> String) {
         if unwindingToSection { return }
         if current.kind == .closeParen {
             openParens.removeLast()
@@ -102,7 +102,7 @@ struct Parser {
             reportUnclosed()
             return
         }
-        report(.unexpectedToken, "expected ')' to end \(what), found \(describe(current))", at: current.range)
+        report(.unexpectedToken, "expected ')' to end \(what()), found \(describe(current))", at: current.range)
         skipToCloseOfCurrentList()
     }
 

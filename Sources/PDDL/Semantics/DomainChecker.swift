@@ -17,14 +17,15 @@ struct DomainChecker {
     }
 
     mutating func run() -> [Diagnostic] {
-        var expressions = ExpressionChecker(scope: scope, objects: scope.constants.mapValues(\.type), file: file)
+        let constants = domain.constants.map { (name: $0.name.text, type: scope.types.resolve($0.type)) }
+        var expressions = ExpressionChecker(scope: scope, objects: constants, file: file)
         checkTypes(&expressions)
         checkConstants(&expressions)
         checkPredicatesAndFunctions(&expressions)
         checkActions(&expressions)
         diagnostics += expressions.diagnostics
         checkRequirements(expressions.features)
-        checkUnused(usedPredicates: expressions.usedPredicates, expressions: expressions)
+        checkUnused(predicateUsed: expressions.predicateUsed)
         return diagnostics
     }
 
@@ -131,8 +132,9 @@ struct DomainChecker {
         }
     }
 
-    private mutating func checkUnused(usedPredicates: Set<String>, expressions: ExpressionChecker) {
-        for predicate in domain.predicates where !usedPredicates.contains(predicate.name.text) {
+    private mutating func checkUnused(predicateUsed: [Bool]) {
+        for predicate in domain.predicates {
+            guard let index = scope.predicates[predicate.name.text]?.index, !predicateUsed[index] else { continue }
             report(.unusedPredicate, "predicate '\(predicate.name.text)' is declared but no action uses it", at: predicate.name.range,
                    notes: ["a predicate only the problem mentions is static: it is fine if it only describes the problem"])
         }

@@ -3,6 +3,8 @@ struct DomainScope {
     struct Signature {
         var name: Name
         var parameterTypes: [[Int]]
+        /// Position among the declared predicates (or functions), for flat "used" arrays.
+        var index: Int
     }
 
     let domain: Domain
@@ -17,10 +19,12 @@ struct DomainScope {
         types = TypeHierarchy(types: domain.types)
         typing = domain.hasTypesSection || !domain.types.isEmpty
         for predicate in domain.predicates where predicates[predicate.name.text] == nil {
-            predicates[predicate.name.text] = Signature(name: predicate.name, parameterTypes: predicate.parameters.map { types.resolve($0.type) })
+            predicates[predicate.name.text] = Signature(name: predicate.name, parameterTypes: predicate.parameters.map { types.resolve($0.type) },
+                                                        index: predicates.count)
         }
         for function in domain.functions where functions[function.name.text] == nil {
-            functions[function.name.text] = Signature(name: function.name, parameterTypes: function.parameters.map { types.resolve($0.type) })
+            functions[function.name.text] = Signature(name: function.name, parameterTypes: function.parameters.map { types.resolve($0.type) },
+                                                      index: functions.count)
         }
         for constant in domain.constants where constants[constant.name.text] == nil {
             constants[constant.name.text] = (constant.name, types.resolve(constant.type))

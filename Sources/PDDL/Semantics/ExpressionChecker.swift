@@ -4,20 +4,30 @@ struct ExpressionChecker {
     typealias Variables = [String: [Int]]
 
     let scope: DomainScope
-    /// Constants, plus the problem's objects when checking a problem.
-    let objects: [String: [Int]]
+    /// Constants, plus the problem's objects when checking a problem: name → index.
+    let objectIndex: [String: Int]
+    let objectTypes: [[Int]]
     let file: String
     var diagnostics: [Diagnostic] = []
     var features = FeatureUse()
-    var usedPredicates: Set<String> = []
-    var usedObjects: Set<String> = []
+    /// Flat "used" flags by predicate and object index: big problems check millions of arguments.
+    var predicateUsed: [Bool]
+    var objectUsed: [Bool]
     var usedVariables: Set<String> = []
-    private lazy var objectNames: [String] = Array(objects.keys)
+    /// Object indices of the last atom checked, when all its arguments were known objects.
+    var lastGroundArguments: [Int] = []
+    private lazy var objectNames: [String] = Array(objectIndex.keys)
 
-    init(scope: DomainScope, objects: [String: [Int]], file: String) {
+    init(scope: DomainScope, objects: [(name: String, type: [Int])], file: String) {
         self.scope = scope
-        self.objects = objects
+        var index: [String: Int] = [:]
+        index.reserveCapacity(objects.count)
+        for (position, object) in objects.enumerated() where index[object.name] == nil { index[object.name] = position }
+        self.objectIndex = index
+        self.objectTypes = objects.map(\.type)
         self.file = file
+        self.predicateUsed = [Bool](repeating: false, count: scope.predicates.count)
+        self.objectUsed = [Bool](repeating: false, count: objects.count)
     }
 
     mutating func report(_ code: DiagnosticCode, _ message: String, at range: SourceRange, notes: [String] = [], suggestion: String? = nil) {
@@ -112,15 +122,19 @@ struct ExpressionChecker {
 
     // MARK: Atoms and terms
 
-    mutating func checkAtom(_ atom: Atom, variables: Variables) {
-        usedPredicates.insert(atom.predicate.text)
+    /// Checks one atom; returns its predicate index when the predicate is declared. For a
+    /// ground atom, `lastGroundArguments` then holds its object indices.
+    @discardableResult
+    mutating func checkAtom(_ atom: Atom, variables: Variables) -> Int? {
         guard let signature = scope.predicates[atom.predicate.text] else {
             report(.undeclaredPredicate, "predicate '\(atom.predicate.text)' is not declared", at: atom.predicate.range,
                    suggestion: Suggestions.closest(to: atom.predicate.text, among: scope.predicates.keys))
             for argument in atom.arguments { _ = type(of: argument, variables: variables) }
-            return
+            return nil
         }
+        predicateUsed[signature.index] = true
         checkArguments(atom.arguments, against: signature, kind: "predicate", at: atom.range, variables: variables)
+        return signature.index
     }
 
     private mutating func checkArguments(_ arguments: [Term], against signature: DomainScope.Signature, kind: String,
@@ -130,6 +144,7 @@ struct ExpressionChecker {
             report(.wrongArity, "\(kind) '\(signature.name.text)' takes \(expected) argument\(expected == 1 ? "" : "s"), got \(arguments.count)",
                    at: range, notes: ["declared at line \(signature.name.range.start.line)"])
         }
+        lastGroundArguments.removeAll(keepingCapacity: true)
         for (index, argument) in arguments.enumerated() {
             guard let actual = type(of: argument, variables: variables), index < signature.parameterTypes.count, scope.typing else { continue }
             let expected = signature.parameterTypes[index]
@@ -155,9 +170,10 @@ struct ExpressionChecker {
                    suggestion: Suggestions.closest(to: name.text, among: variables.keys).map { "?" + $0 })
             return nil
         case .constant(let name):
-            if let type = objects[name.text] {
-                usedObjects.insert(name.text)
-                return type
+            if let index = objectIndex[name.text] {
+                objectUsed[index] = true
+                lastGroundArguments.append(index)
+                return objectTypes[index]
             }
             report(.undeclaredObject, "'\(name.text)' is not a declared object or constant", at: name.range,
                    suggestion: Suggestions.closest(to: name.text, among: objectNames))

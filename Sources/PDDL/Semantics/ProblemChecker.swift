@@ -28,8 +28,9 @@ struct ProblemChecker {
         }
         let objects = declareObjects()
         var expressions = ExpressionChecker(scope: scope, objects: objects, file: file)
+        expressions.lastGroundArguments.reserveCapacity(8)
         for object in problem.objects { expressions.checkTypeReference(object.type) }
-        checkInitialState(&expressions)
+        let initialFacts = checkInitialState(&expressions)
         if problem.hasGoal {
             expressions.check(problem.goal, variables: [:])
         } else {
@@ -37,14 +38,16 @@ struct ProblemChecker {
         }
         if let metric = problem.metric { expressions.checkFunctionTerm(metric.expression, variables: [:]) }
         diagnostics += expressions.diagnostics
-        checkUnusedObjects(expressions.usedObjects)
-        checkGoalAlreadyTrue()
+        checkUnusedObjects(expressions)
+        checkGoalAlreadyTrue(initialFacts, &expressions)
         return diagnostics
     }
 
-    private mutating func declareObjects() -> [String: [Int]] {
-        var objects = scope.constants.mapValues(\.type)
+    /// Constants first, then the problem's objects (duplicates reported and left out).
+    private mutating func declareObjects() -> [(name: String, type: [Int])] {
+        var objects = domain.constants.map { (name: $0.name.text, type: scope.types.resolve($0.type)) }
         var seen: [String: Name] = [:]
+        seen.reserveCapacity(problem.objects.count)
         for object in problem.objects {
             if let constant = scope.constants[object.name.text] {
                 report(.duplicateObject, "object '\(object.name.text)' is already a constant of the domain", at: object.name.range,
@@ -57,47 +60,56 @@ struct ProblemChecker {
                 continue
             }
             seen[object.name.text] = object.name
-            objects[object.name.text] = scope.types.resolve(object.type)
+            objects.append((object.name.text, scope.types.resolve(object.type)))
         }
         return objects
     }
 
-    private mutating func checkInitialState(_ expressions: inout ExpressionChecker) {
+    /// Checks every initial fact; returns them as a table for the goal check.
+    private mutating func checkInitialState(_ expressions: inout ExpressionChecker) -> FactTable {
         if problem.initialState.isEmpty {
             report(.emptyInit, "the initial state is empty: every fact starts false", at: problem.name.range)
         }
-        var facts = Set<Atom>(minimumCapacity: problem.initialState.count)
+        var facts = FactTable(capacity: problem.initialState.count)
+        let noVariables: ExpressionChecker.Variables = [:]
         for element in problem.initialState {
             switch element {
             case .fact(let atom):
-                expressions.checkAtom(atom, variables: [:])
-                if !facts.insert(atom).inserted {
+                guard let predicate = expressions.checkAtom(atom, variables: noVariables),
+                      expressions.lastGroundArguments.count == atom.arguments.count else { continue }
+                if !facts.insert(predicate: predicate, objects: expressions.lastGroundArguments) {
                     report(.duplicateInitFact, "fact \(atom) is listed twice", at: atom.range)
                 }
             case .assignment(let function, _, _):
-                expressions.checkFunctionTerm(function, variables: [:])
+                expressions.checkFunctionTerm(function, variables: noVariables)
             }
         }
+        return facts
     }
 
-    private mutating func checkUnusedObjects(_ used: Set<String>) {
-        for object in problem.objects where !used.contains(object.name.text) {
+    private mutating func checkUnusedObjects(_ expressions: ExpressionChecker) {
+        for object in problem.objects {
+            guard let index = expressions.objectIndex[object.name.text], !expressions.objectUsed[index] else { continue }
             report(.unusedObject, "object '\(object.name.text)' appears in neither the initial state nor the goal",
                    at: object.name.range, notes: ["actions may still use it through their parameters"])
         }
     }
 
     /// A goal made only of facts that already hold needs no plan: almost certainly a mistake.
-    private mutating func checkGoalAlreadyTrue() {
+    private mutating func checkGoalAlreadyTrue(_ initial: FactTable, _ expressions: inout ExpressionChecker) {
         var atoms: [Atom] = []
         var onlyPositiveAtoms = true
         problem.goal.forEachAtom { atom, negated in
             if negated { onlyPositiveAtoms = false } else { atoms.append(atom) }
         }
         guard problem.hasGoal, onlyPositiveAtoms, !atoms.isEmpty, isConjunction(problem.goal) else { return }
-        var initial = Set<Atom>()
-        for case .fact(let atom) in problem.initialState { initial.insert(atom) }
-        if atoms.allSatisfy({ initial.contains($0) }) {
+        let checker = expressions
+        let allHold = atoms.allSatisfy { atom in
+            var probe = checker
+            guard let predicate = probe.checkAtom(atom, variables: [:]), probe.lastGroundArguments.count == atom.arguments.count else { return false }
+            return initial.contains(predicate: predicate, objects: probe.lastGroundArguments)
+        }
+        if allHold {
             report(.goalTrueInitially, "every goal fact already holds in the initial state: the empty plan solves this problem",
                    at: problem.goal.range)
         }

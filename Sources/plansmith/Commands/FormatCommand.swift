@@ -85,7 +85,10 @@ struct FormatCommand: ParsableCommand {
             if let permissions = attributes[.posixPermissions] {
                 try FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: temporary.path)
             }
-            _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
+            // rename(2) replaces the file in one step.
+            guard rename(temporary.path, path) == 0 else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+            }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             Console.error("plansmith fmt: \(path): error[\(DiagnosticCode.unreadableFile.rawValue)]: cannot write: \(error.localizedDescription)\n")
