@@ -8,15 +8,19 @@ struct Plansmith: AsyncParsableCommand {
         commandName: "plansmith",
         abstract: "Turn a planning problem into a correct, good plan.",
         discussion: """
-        Plansmith is a PDDL workspace: a validator with compiler-quality errors, a formatter,
-        a classical planner with a sound plan validator, and a critique loop that improves plans
-        in rounds. Every subcommand below works offline; run 'plansmith help SUBCOMMAND' for its
-        options. Exit status 2 always means a usage or I/O problem.
+        Plansmith is a PDDL workspace: a validator with compiler-quality errors, a formatter, \
+        a classical planner with a sound plan validator, and a critique loop that improves plans \
+        in rounds. Every subcommand works offline; 'plansmith help SUBCOMMAND' shows its options.
+
+        Exit status 2 always means a usage or I/O problem.
         """,
         version: PlansmithVersion.current,
         subcommands: [
             ValidateCommand.self,
             FormatCommand.self,
+            BenchParseCommand.self,
+            PlanCommand.self,
+            CheckPlanCommand.self,
         ]
     )
 

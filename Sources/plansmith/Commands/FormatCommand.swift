@@ -7,12 +7,12 @@ struct FormatCommand: ParsableCommand {
         commandName: "fmt",
         abstract: "Format PDDL files in the canonical layout.",
         discussion: """
-        Prints the formatted file to standard output, or rewrites it in place with --write.
-        Only whitespace changes: comments and names are kept, and the result parses to the same
-        domain or problem. Formatting is idempotent. Files with syntax errors are left alone and
+        Prints the formatted file to standard output, or rewrites it in place with --write. \
+        Only whitespace changes: comments and names are kept, and the result parses to the same \
+        domain or problem. Formatting is idempotent. Files with syntax errors are left alone and \
         their errors reported.
 
-        Exit status: 0 formatted (or already formatted), 1 --check found files to reformat or a
+        Exit status: 0 formatted (or already formatted), 1 --check found files to reformat or a \
         file has syntax errors, 2 usage or I/O problem.
         """)
 

@@ -19,11 +19,13 @@ struct ValidateCommand: ParsableCommand {
         abstract: "Parse and check a PDDL domain, and a problem against it.",
         discussion: """
         Reports every syntax and semantic problem it finds, like a compiler:
+
           domain.pddl:12:18: error[S003]: predicate 'hodling' is not declared
-        with the source line, a caret under the spot, and a suggestion where one is likely.
+
+        with the source line, a caret under the spot, and a suggestion where one is likely. \
         Codes are stable: I… input, P… syntax, R… requirements, S… semantics, W… warnings.
 
-        Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage or I/O problem.
+        Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage or I/O problem. \
         Use '-' to read a file from standard input.
         """)
 
