@@ -26,17 +26,29 @@ public struct SourceText: Sendable {
             return Self.tooLarge(file: name, size: bytes.count, limit: maximumSize)
         }
         return bytes.withUnsafeBufferPointer { buffer -> Diagnostic? in
-            var line = 1, lineStart = 0, index = 0
+            var index = 0
             var onlyWhitespace = true
             let count = buffer.count
+            // Fast path: 8 bytes at a time while they are printable-or-whitespace ASCII with no NUL
+            // (the usual file); line numbers are only counted when a problem is found.
+            if let base = buffer.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                while index + 8 <= count {
+                    let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    let hasHighBit = word & 0x8080_8080_8080_8080 != 0
+                    let hasZero = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0
+                    if hasHighBit || hasZero { break }
+                    if onlyWhitespace && !Self.isAllWhitespace(word) { onlyWhitespace = false }
+                    index += 8
+                }
+            }
             while index < count {
                 let byte = buffer[index]
                 if byte < 0x80 {
                     if byte == 0 {
                         return Diagnostic(.binaryInput, "input contains a NUL byte: this looks like a binary file, not PDDL",
-                                          at: range(offset: index, line: line, lineStart: lineStart), file: name)
+                                          at: range(offset: index, in: buffer), file: name)
                     }
-                    if byte == 0x0A { line += 1; lineStart = index + 1 }
                     if onlyWhitespace && byte != 0x20 && byte != 0x0A && byte != 0x0D && byte != 0x09 { onlyWhitespace = false }
                     index += 1
                     continue
@@ -45,7 +57,7 @@ public struct SourceText: Sendable {
                 let length = Self.validUTF8SequenceLength(buffer, at: index)
                 if length == 0 {
                     return Diagnostic(.invalidUTF8, String(format0x: buffer[index]),
-                                      at: range(offset: index, line: line, lineStart: lineStart), file: name,
+                                      at: range(offset: index, in: buffer), file: name,
                                       notes: ["PDDL files must be UTF-8 (plain ASCII is fine)"])
                 }
                 index += length
@@ -66,7 +78,20 @@ public struct SourceText: Sendable {
                    notes: ["raise the limit with --max-size MB if this really is a planning task"])
     }
 
-    private func range(offset: Int, line: Int, lineStart: Int) -> SourceRange {
+    private static func isAllWhitespace(_ word: UInt64) -> Bool {
+        var w = word
+        for _ in 0..<8 {
+            let b = UInt8(truncatingIfNeeded: w)
+            if !(b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09) { return false }
+            w >>= 8
+        }
+        return true
+    }
+
+    /// The one-byte range at `offset`; its line is counted here, when a problem was found.
+    private func range(offset: Int, in buffer: UnsafeBufferPointer<UInt8>) -> SourceRange {
+        var line = 1, lineStart = 0
+        for i in 0..<offset where buffer[i] == 0x0A { line += 1; lineStart = i + 1 }
         let start = SourceLocation(offset: offset, line: line, column: offset - lineStart + 1)
         let end = SourceLocation(offset: offset + 1, line: line, column: offset - lineStart + 2)
         return SourceRange(start: start, end: end)

@@ -87,7 +87,12 @@ extension Parser {
 
     /// Names and variables up to `)`.
     mutating func parseTerms(context: @autoclosure () -> String) -> [Term] {
+        // Collected in a reused buffer, then copied once at the exact size: a large problem has
+        // a million atoms, and growing each argument array costs allocations and memory.
         var terms: [Term] = []
+        swap(&terms, &termBuffer)
+        terms.removeAll(keepingCapacity: true)
+        defer { swap(&terms, &termBuffer) }
         while !unwindingToSection {
             switch current.kind {
             case .name:
@@ -101,7 +106,7 @@ extension Parser {
                 }
                 advance()
             case .openParen:
-                if unwindIfSectionStarts() { return terms }
+                if unwindIfSectionStarts() { return Array(terms) }
                 report(.unsupportedFeature, "nested terms in \(context()) are not supported (object fluents); arguments are objects or variables",
                        at: current.range)
                 if consumeOpen() { skipToCloseOfCurrentList() }
@@ -109,10 +114,10 @@ extension Parser {
                 report(.expectedName, "expected an object or variable in \(context()), found \(describe(current))", at: current.range)
                 advance()
             case .closeParen, .endOfFile:
-                return terms
+                return Array(terms)
             }
         }
-        return terms
+        return Array(terms)
     }
 
     // MARK: Effects

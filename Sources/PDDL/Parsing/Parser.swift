@@ -20,6 +20,8 @@ struct Parser {
     /// Set when a section keyword appeared inside a construct: every level returns until the
     /// top-level section loop takes over again.
     var unwindingToSection = false
+    /// Scratch space for `parseTerms`.
+    var termBuffer: [Term] = []
 
     init(bytes: UnsafeBufferPointer<UInt8>, file: String) {
         lexer = Lexer(bytes)

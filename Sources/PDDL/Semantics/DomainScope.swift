@@ -11,6 +11,9 @@ struct DomainScope {
     let types: TypeHierarchy
     let typing: Bool
     private(set) var predicates: [String: Signature] = [:]
+    /// The same predicates for the hot loop over initial facts (cheaper hashing).
+    private(set) var predicateIndex = NameIndex()
+    private(set) var predicateList: [Signature] = []
     private(set) var functions: [String: Signature] = [:]
     private(set) var constants: [String: (name: Name, type: [Int])] = [:]
 
@@ -22,6 +25,8 @@ struct DomainScope {
             predicates[predicate.name.text] = Signature(name: predicate.name, parameterTypes: predicate.parameters.map { types.resolve($0.type) },
                                                         index: predicates.count)
         }
+        predicateList = predicates.values.sorted { $0.index < $1.index }
+        for signature in predicateList { predicateIndex.insert(signature.name.text, value: signature.index) }
         for function in domain.functions where functions[function.name.text] == nil {
             functions[function.name.text] = Signature(name: function.name, parameterTypes: function.parameters.map { types.resolve($0.type) },
                                                       index: functions.count)

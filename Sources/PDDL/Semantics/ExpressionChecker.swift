@@ -5,7 +5,7 @@ struct ExpressionChecker {
 
     let scope: DomainScope
     /// Constants, plus the problem's objects when checking a problem: name → index.
-    let objectIndex: [String: Int]
+    let objectIndex: NameIndex
     let objectTypes: [[Int]]
     let file: String
     var diagnostics: [Diagnostic] = []
@@ -16,13 +16,12 @@ struct ExpressionChecker {
     var usedVariables: Set<String> = []
     /// Object indices of the last atom checked, when all its arguments were known objects.
     var lastGroundArguments: [Int] = []
-    private lazy var objectNames: [String] = Array(objectIndex.keys)
+    private lazy var objectNames: [String] = objectIndex.names
 
     init(scope: DomainScope, objects: [(name: String, type: [Int])], file: String) {
         self.scope = scope
-        var index: [String: Int] = [:]
-        index.reserveCapacity(objects.count)
-        for (position, object) in objects.enumerated() where index[object.name] == nil { index[object.name] = position }
+        var index = NameIndex(capacity: objects.count)
+        for (position, object) in objects.enumerated() { index.insert(object.name, value: position) }
         self.objectIndex = index
         self.objectTypes = objects.map(\.type)
         self.file = file
@@ -121,6 +120,18 @@ struct ExpressionChecker {
     }
 
     // MARK: Atoms and terms
+
+    /// The integer form of a ground atom over known symbols, without reporting anything.
+    func groundKey(of atom: Atom) -> (predicate: Int, objects: [Int])? {
+        guard let signature = scope.predicates[atom.predicate.text], signature.parameterTypes.count == atom.arguments.count else { return nil }
+        var objects: [Int] = []
+        objects.reserveCapacity(atom.arguments.count)
+        for argument in atom.arguments {
+            guard case .constant(let name) = argument, let index = objectIndex[name.text] else { return nil }
+            objects.append(index)
+        }
+        return (signature.index, objects)
+    }
 
     /// Checks one atom; returns its predicate index when the predicate is declared. For a
     /// ground atom, `lastGroundArguments` then holds its object indices.

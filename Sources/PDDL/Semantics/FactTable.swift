@@ -2,25 +2,31 @@
 /// hundreds of thousands of initial facts: no allocation per fact, exact comparison.
 struct FactTable {
     private var storage: [Int32] = []        // facts back to back: arity, predicate, objects…
-    private var slots: [Int32]               // open addressing: index into storage + 1, 0 = empty
+    /// Open addressing: high 32 bits a fingerprint of the hash, low 32 bits the fact's index in
+    /// `storage` + 1; 0 = empty. The fingerprint spares a second cache miss into `storage` on
+    /// every probe that is not a match — most inserts touch one cache line.
+    private var slots: [UInt64]
     private var count = 0
 
     init(capacity: Int) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = [Int32](repeating: 0, count: size)
+        slots = [UInt64](repeating: 0, count: size)
         storage.reserveCapacity(capacity * 4)
     }
 
     /// Inserts the fact; returns false if it was already present.
     mutating func insert(predicate: Int, objects: [Int]) -> Bool {
         if count * 2 >= slots.count { grow() }
-        var slot = hash(predicate, objects) & (slots.count - 1)
+        let h = hash(predicate, objects)
+        let fingerprint = UInt64(truncatingIfNeeded: h >> 32) << 32
+        var slot = h & (slots.count - 1)
         while slots[slot] != 0 {
-            if matches(Int(slots[slot] - 1), predicate, objects) { return false }
+            let entry = slots[slot]
+            if entry & 0xFFFF_FFFF_0000_0000 == fingerprint && matches(Int(entry & 0xFFFF_FFFF) - 1, predicate, objects) { return false }
             slot = (slot + 1) & (slots.count - 1)
         }
-        slots[slot] = Int32(storage.count + 1)
+        slots[slot] = fingerprint | UInt64(storage.count + 1)
         storage.append(Int32(objects.count))
         storage.append(Int32(predicate))
         for object in objects { storage.append(Int32(object)) }
@@ -29,9 +35,12 @@ struct FactTable {
     }
 
     func contains(predicate: Int, objects: [Int]) -> Bool {
-        var slot = hash(predicate, objects) & (slots.count - 1)
+        let h = hash(predicate, objects)
+        let fingerprint = UInt64(truncatingIfNeeded: h >> 32) << 32
+        var slot = h & (slots.count - 1)
         while slots[slot] != 0 {
-            if matches(Int(slots[slot] - 1), predicate, objects) { return true }
+            let entry = slots[slot]
+            if entry & 0xFFFF_FFFF_0000_0000 == fingerprint && matches(Int(entry & 0xFFFF_FFFF) - 1, predicate, objects) { return true }
             slot = (slot + 1) & (slots.count - 1)
         }
         return false
@@ -58,7 +67,7 @@ struct FactTable {
         let old = storage
         storage = []
         storage.reserveCapacity(old.count * 2)
-        slots = [Int32](repeating: 0, count: slots.count * 2)
+        slots = [UInt64](repeating: 0, count: slots.count * 2)
         count = 0
         var index = 0
         while index < old.count {

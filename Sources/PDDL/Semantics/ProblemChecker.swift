@@ -39,52 +39,34 @@ struct ProblemChecker {
         if let metric = problem.metric { expressions.checkFunctionTerm(metric.expression, variables: [:]) }
         diagnostics += expressions.diagnostics
         checkUnusedObjects(expressions)
-        checkGoalAlreadyTrue(initialFacts, &expressions)
+        checkGoalAlreadyTrue(initialFacts, expressions)
         return diagnostics
     }
 
     /// Constants first, then the problem's objects (duplicates reported and left out).
     private mutating func declareObjects() -> [(name: String, type: [Int])] {
         var objects = domain.constants.map { (name: $0.name.text, type: scope.types.resolve($0.type)) }
-        var seen: [String: Name] = [:]
-        seen.reserveCapacity(problem.objects.count)
-        for object in problem.objects {
+        var seen = NameIndex(capacity: problem.objects.count)
+        objects.reserveCapacity(objects.count + problem.objects.count)
+        // Objects of one typed group share their type: resolve it once per group.
+        var cached: (type: TypeReference?, resolved: [Int])?
+        for (position, object) in problem.objects.enumerated() {
             if let constant = scope.constants[object.name.text] {
                 report(.duplicateObject, "object '\(object.name.text)' is already a constant of the domain", at: object.name.range,
                        notes: ["declared at line \(constant.name.range.start.line) of the domain"])
                 continue
             }
-            if let first = seen[object.name.text] {
+            if !seen.insert(object.name.text, value: position), let first = seen[object.name.text] {
                 report(.duplicateObject, "object '\(object.name.text)' is declared twice", at: object.name.range,
-                       notes: ["first declared at line \(first.range.start.line)"])
+                       notes: ["first declared at line \(problem.objects[first].name.range.start.line)"])
                 continue
             }
-            seen[object.name.text] = object.name
-            objects.append((object.name.text, scope.types.resolve(object.type)))
+            if cached == nil || cached!.type != object.type {
+                cached = (object.type, scope.types.resolve(object.type))
+            }
+            objects.append((object.name.text, cached!.resolved))
         }
         return objects
-    }
-
-    /// Checks every initial fact; returns them as a table for the goal check.
-    private mutating func checkInitialState(_ expressions: inout ExpressionChecker) -> FactTable {
-        if problem.initialState.isEmpty {
-            report(.emptyInit, "the initial state is empty: every fact starts false", at: problem.name.range)
-        }
-        var facts = FactTable(capacity: problem.initialState.count)
-        let noVariables: ExpressionChecker.Variables = [:]
-        for element in problem.initialState {
-            switch element {
-            case .fact(let atom):
-                guard let predicate = expressions.checkAtom(atom, variables: noVariables),
-                      expressions.lastGroundArguments.count == atom.arguments.count else { continue }
-                if !facts.insert(predicate: predicate, objects: expressions.lastGroundArguments) {
-                    report(.duplicateInitFact, "fact \(atom) is listed twice", at: atom.range)
-                }
-            case .assignment(let function, _, _):
-                expressions.checkFunctionTerm(function, variables: noVariables)
-            }
-        }
-        return facts
     }
 
     private mutating func checkUnusedObjects(_ expressions: ExpressionChecker) {
@@ -96,18 +78,16 @@ struct ProblemChecker {
     }
 
     /// A goal made only of facts that already hold needs no plan: almost certainly a mistake.
-    private mutating func checkGoalAlreadyTrue(_ initial: FactTable, _ expressions: inout ExpressionChecker) {
+    private mutating func checkGoalAlreadyTrue(_ initial: FactTable, _ expressions: ExpressionChecker) {
         var atoms: [Atom] = []
         var onlyPositiveAtoms = true
         problem.goal.forEachAtom { atom, negated in
             if negated { onlyPositiveAtoms = false } else { atoms.append(atom) }
         }
         guard problem.hasGoal, onlyPositiveAtoms, !atoms.isEmpty, isConjunction(problem.goal) else { return }
-        let checker = expressions
         let allHold = atoms.allSatisfy { atom in
-            var probe = checker
-            guard let predicate = probe.checkAtom(atom, variables: [:]), probe.lastGroundArguments.count == atom.arguments.count else { return false }
-            return initial.contains(predicate: predicate, objects: probe.lastGroundArguments)
+            guard let key = expressions.groundKey(of: atom) else { return false }
+            return initial.contains(predicate: key.predicate, objects: key.objects)
         }
         if allHold {
             report(.goalTrueInitially, "every goal fact already holds in the initial state: the empty plan solves this problem",

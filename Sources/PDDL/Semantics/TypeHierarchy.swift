@@ -7,8 +7,8 @@ struct TypeHierarchy {
 
     private(set) var names: [String] = ["object"]
     private(set) var ids: [String: Int] = ["object": 0]
-    /// `ancestors[t][u]`: u is t or one of t's ancestors.
-    private var ancestors: [[Bool]] = []
+    /// `ancestors[t * count + u]`: u is t or one of t's ancestors (flat: read in hot loops).
+    private var ancestors: [Bool] = []
     private(set) var cyclic: [Int] = []
 
     init(types: [TypedName]) {
@@ -23,24 +23,27 @@ struct TypeHierarchy {
                 if let id = ids[parent.text], id != child { parents[child].append(id) }
             }
         }
-        ancestors = [[Bool]](repeating: [Bool](repeating: false, count: names.count), count: names.count)
-        for type in 0..<names.count {
+        let n = names.count
+        ancestors = [Bool](repeating: false, count: n * n)
+        for type in 0..<n {
             var stack = [type]
             while let next = stack.popLast() {
-                if ancestors[type][next] { continue }
-                ancestors[type][next] = true
+                if ancestors[type * n + next] { continue }
+                ancestors[type * n + next] = true
                 stack.append(contentsOf: parents[next])
             }
-            ancestors[type][0] = true
+            ancestors[type * n] = true
         }
-        for type in 1..<names.count where parents[type].contains(where: { ancestors[$0][type] }) {
+        for type in 1..<n where parents[type].contains(where: { ancestors[$0 * n + type] }) {
             cyclic.append(type)
         }
     }
 
     func id(of name: String) -> Int? { ids[name] }
 
-    func isSubtype(_ type: Int, of other: Int) -> Bool { ancestors[type][other] }
+    var count: Int { names.count }
+
+    func isSubtype(_ type: Int, of other: Int) -> Bool { ancestors[type * names.count + other] }
 
     /// Ids for a reference; unknown names map to `object`.
     func resolve(_ reference: TypeReference?) -> [Int] {
