@@ -1,0 +1,123 @@
+import Foundation
+import GRDB
+
+/// A key just created: `plaintext` is shown to the user once and is not stored anywhere.
+public struct CreatedAPIKey: Sendable {
+    public let key: APIKey
+    public let plaintext: String
+}
+
+/// API keys: create, list, revoke, rotate, verify. Only the SHA-256 of a key and its first
+/// 8 characters are stored.
+public struct APIKeyService: Sendable {
+    let database: StoreDatabase
+    let clock: any StoreClock
+    /// Requests per minute for keys created without an explicit limit.
+    public static let defaultRateLimit = 60
+
+    /// Creates a key for `userId`. `expiresAt` nil means it never expires.
+    public func create(userId: Int64, name: String, rateLimit: Int = defaultRateLimit,
+                       expiresAt: Date? = nil) async throws -> CreatedAPIKey {
+        let name = try Self.validated(name: name, rateLimit: rateLimit)
+        let now = clock.now()
+        return try await database.write { db in
+            try Self.insertKey(userId: userId, name: name, rateLimit: rateLimit, expiresAt: expiresAt, now: now, db)
+        }
+    }
+
+    /// The user's keys, newest first; keys past their expiry are marked expired first.
+    public func list(userId: Int64) async throws -> [APIKey] {
+        let now = clock.now()
+        return try await database.write { db in
+            try Self.expireDueKeys(now: now, db)
+            return try APIKey.filter(APIKey.Columns.userId == userId).order(APIKey.Columns.id.desc).fetchAll(db)
+        }
+    }
+
+    /// Revokes one of the user's keys. Revoking twice is harmless.
+    public func revoke(keyId: Int64, userId: Int64) async throws {
+        try await database.write { db in
+            var key = try Self.owned(keyId, by: userId, db)
+            if key.status == .active {
+                key.status = .revoked
+                try key.update(db)
+            }
+        }
+    }
+
+    /// Creates a replacement key with the same name, limit and expiry and revokes the old one,
+    /// in one transaction: there is never a moment with both or neither key usable.
+    public func rotate(keyId: Int64, userId: Int64) async throws -> CreatedAPIKey {
+        let now = clock.now()
+        return try await database.write { db in
+            try Self.expireDueKeys(now: now, db)
+            var old = try Self.owned(keyId, by: userId, db)
+            guard old.status == .active else { throw StoreError.conflict("key \(old.keyPrefix)… is \(old.status.rawValue); only active keys can be rotated") }
+            old.status = .revoked
+            try old.update(db)
+            return try Self.insertKey(userId: userId, name: old.name, rateLimit: old.rateLimit,
+                                      expiresAt: old.expiresAt, now: now, db)
+        }
+    }
+
+    /// Checks a presented key and records its use. Throws `invalidAPIKey`, `revokedAPIKey` or
+    /// `expiredAPIKey`. Candidate rows are found by prefix, then every candidate's stored hash is
+    /// compared in constant time, so timing reveals nothing about how much of a key was right.
+    public func verify(_ plaintext: String) async throws -> APIKey {
+        guard plaintext.hasPrefix("psk_"), plaintext.count == 47 else { throw StoreError.invalidAPIKey }
+        let presented = Array(APIKeySecret.hash(of: plaintext).utf8)
+        let prefix = APIKeySecret.prefix(of: plaintext)
+        let now = clock.now()
+        return try await database.write { db in
+            var match: APIKey?
+            for candidate in try APIKey.filter(APIKey.Columns.keyPrefix == prefix).fetchAll(db) {
+                if ConstantTime.equal(Array(candidate.keyHash.utf8), presented) { match = candidate }
+            }
+            guard var key = match else { throw StoreError.invalidAPIKey }
+            if key.status == .active, let expiry = key.expiresAt, expiry <= now {
+                key.status = .expired
+                try key.update(db)
+            }
+            switch key.status {
+            case .revoked: throw StoreError.revokedAPIKey
+            case .expired: throw StoreError.expiredAPIKey
+            case .active: break
+            }
+            key.lastUsedAt = now
+            try key.update(db)
+            return key
+        }
+    }
+
+    // MARK: - Helpers run inside transactions
+
+    static func insertKey(userId: Int64, name: String, rateLimit: Int, expiresAt: Date?, now: Date,
+                          _ db: Database) throws -> CreatedAPIKey {
+        let secret = APIKeySecret.generate()
+        var key = APIKey(id: nil, userId: userId, name: name, keyHash: APIKeySecret.hash(of: secret.plaintext),
+                         keyPrefix: APIKeySecret.prefix(of: secret.plaintext), status: .active,
+                         rateLimit: rateLimit, lastUsedAt: nil, expiresAt: expiresAt, createdAt: now)
+        try key.insert(db)
+        return CreatedAPIKey(key: key, plaintext: secret.plaintext)
+    }
+
+    static func expireDueKeys(now: Date, _ db: Database) throws {
+        try APIKey.filter(APIKey.Columns.status == APIKeyStatus.active.rawValue
+                          && APIKey.Columns.expiresAt != nil && APIKey.Columns.expiresAt <= now)
+            .updateAll(db, APIKey.Columns.status.set(to: APIKeyStatus.expired.rawValue))
+    }
+
+    static func owned(_ keyId: Int64, by userId: Int64, _ db: Database) throws -> APIKey {
+        guard let key = try APIKey.filter(key: keyId).filter(APIKey.Columns.userId == userId).fetchOne(db) else {
+            throw StoreError.notFound("API key \(keyId)")
+        }
+        return key
+    }
+
+    static func validated(name: String, rateLimit: Int) throws -> String {
+        let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !name.isEmpty else { throw StoreError.invalidInput("key name must not be empty") }
+        guard rateLimit > 0 else { throw StoreError.invalidInput("rate limit must be at least 1 request per minute") }
+        return name
+    }
+}

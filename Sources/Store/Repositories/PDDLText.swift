@@ -1,0 +1,50 @@
+import Foundation
+
+/// The little the Store needs to know about PDDL text: names in the `define` header, and file I/O.
+/// Full parsing belongs to the PDDL module, which the Store does not depend on.
+enum PDDLText {
+    static func domainName(in text: String) throws -> String {
+        guard let name = headerName(kind: "domain", in: text) else {
+            throw StoreError.invalidInput("not a PDDL domain: no (define (domain NAME) …) found")
+        }
+        return name
+    }
+
+    static func problemName(in text: String) throws -> String {
+        guard let name = headerName(kind: "problem", in: text) else {
+            throw StoreError.invalidInput("not a PDDL problem: no (define (problem NAME) …) found")
+        }
+        return name
+    }
+
+    /// Finds `(define (KIND NAME` ignoring case, whitespace and `;` comments.
+    private static func headerName(kind: String, in text: String) -> String? {
+        let stripped = text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { line in line.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first ?? "" }
+            .joined(separator: "\n")
+        let pattern = #"\(\s*define\s*\(\s*"# + kind + #"\s+([^\s()]+)"#
+        guard let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]),
+              let match = regex.firstMatch(in: stripped, range: NSRange(stripped.startIndex..., in: stripped)),
+              let range = Range(match.range(at: 1), in: stripped)
+        else { return nil }
+        return String(stripped[range])
+    }
+
+    static func read(_ path: String) throws -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw StoreError.invalidInput("cannot read \(path)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw StoreError.invalidInput("\(path) is not UTF-8 text")
+        }
+        return text
+    }
+
+    static func write(_ text: String, to path: String) throws {
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw StoreError.invalidInput("cannot write \(path): \(error.localizedDescription)")
+        }
+    }
+}

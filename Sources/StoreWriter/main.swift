@@ -1,0 +1,48 @@
+// store-writer: a separate process that writes usage rows through the Store, used by the
+// reliability tests (SIGKILL mid-write, two writers at once) and handy for poking at locking
+// by hand.
+//
+//   store-writer DB_PATH FIRST_BATCH BATCH_COUNT ROWS_PER_BATCH [BUSY_TIMEOUT_SECONDS]
+//
+// Each batch is one transaction of ROWS_PER_BATCH rows tagged {"batch": n, "row": i}. After a
+// batch commits, "committed n" is written straight to stdout (unbuffered write(2)), so a line
+// on stdout proves the batch was durable before the process could be killed.
+// Exit codes: 0 done, 75 database busy (EX_TEMPFAIL), 1 any other error, 64 usage.
+import Foundation
+import Store
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+func say(_ line: String, to fd: Int32) {
+    let bytes = Array((line + "\n").utf8)
+    _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+}
+
+let args = CommandLine.arguments
+guard args.count >= 5, let first = Int(args[2]), let count = Int(args[3]), let perBatch = Int(args[4]) else {
+    say("usage: store-writer DB_PATH FIRST_BATCH BATCH_COUNT ROWS_PER_BATCH [BUSY_TIMEOUT_SECONDS]", to: 2)
+    exit(64)
+}
+var options = StoreOptions()
+if args.count >= 6, let timeout = Double(args[5]) { options.busyTimeout = timeout }
+
+do {
+    let store = try Store.open(DatabaseLocation(path: args[1], createsDirectory: false), options: options)
+    for batch in first..<(first + count) {
+        let rows = (0..<perBatch).map { row in
+            UsageRecord(endpoint: "/writer", method: "POST", statusCode: 200, latencyMs: Double(row),
+                        extraData: #"{"batch":\#(batch),"row":\#(row)}"#, createdAt: Date())
+        }
+        try await store.usage.record(contentsOf: rows)
+        say("committed \(batch)", to: 1)
+    }
+    exit(0)
+} catch let error as StoreError {
+    say("store-writer: \(error)", to: 2)
+    exit(error == .busy ? 75 : 1)
+} catch {
+    say("store-writer: \(error)", to: 2)
+    exit(1)
+}
