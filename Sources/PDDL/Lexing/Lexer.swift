@@ -109,6 +109,8 @@ struct Lexer {
         }
     }
 
+    func firstByte(of token: Token) -> UInt8 { bytes[token.offset] }
+
     /// The token's text exactly as written (for messages quoting the user).
     func rawText(of token: Token) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[token.offset..<(token.offset + token.length)]), as: UTF8.self)

@@ -182,7 +182,9 @@ struct Parser {
     func sectionKeywordFollows() -> Bool {
         guard current.kind == .openParen else { return false }
         let next = peekNext()
-        return next.kind == .name && next.length > 1 && Self.sectionKeywords.contains(lexer.text(of: next))
+        // Cheap test first: this runs before every nested list, and almost none start with ':'.
+        guard next.kind == .name && next.length > 1 && lexer.firstByte(of: next) == UInt8(ascii: ":") else { return false }
+        return Self.sectionKeywords.contains(lexer.text(of: next))
     }
 
     /// Called on `(` + section keyword found inside a construct: report the unclosed list and

@@ -36,15 +36,27 @@ enum SourceFiles {
         if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maximumSize {
             return .rejected(SourceText.tooLarge(file: path, size: size, limit: maximumSize))
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw InputError(path: path, reason: "cannot be opened")
-        }
-        defer { try? handle.close() }
-        do {
-            let data = try handle.readToEnd() ?? Data()
-            return .text(SourceText(name: path, bytes: [UInt8](data)))
-        } catch {
-            throw InputError(path: path, reason: "read failed: \(error.localizedDescription)")
+        return .text(SourceText(name: path, bytes: try readBytes(path)))
+    }
+
+    /// Reads a whole file straight into a byte array (no intermediate `Data` copy: inputs
+    /// can be tens of megabytes).
+    private static func readBytes(_ path: String) throws -> [UInt8] {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw InputError(path: path, reason: "cannot be opened: \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var info = stat()
+        if fstat(descriptor, &info) == 0 && info.st_size > 0 { bytes.reserveCapacity(Int(info.st_size)) }
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw InputError(path: path, reason: "read failed: \(String(cString: strerror(errno)))")
+            }
+            if count == 0 { return bytes }
+            bytes.append(contentsOf: chunk[0..<count])
         }
     }
 }
