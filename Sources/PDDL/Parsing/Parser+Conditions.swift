@@ -1,37 +1,61 @@
-extension Parser {
-    // MARK: Conditions
+/// How a condition or effect list begins: `(head …`, `()`, or something unusable (reported).
+enum FormulaStart {
+    case head(FormulaOpening)
+    case emptyList(SourceRange)
+    case invalid
+}
 
-    /// A goal description at `current`.
-    mutating func parseCondition() -> Condition {
+struct FormulaOpening {
+    var start: Token
+    var head: String
+    var headToken: Token
+}
+
+extension Parser {
+    /// Shared opening of conditions and effects: requires `(`, handles `()` and a missing
+    /// head word, and consumes the head. `what` is "a condition" or "an effect".
+    mutating func openFormula(_ what: String, heads: String) -> FormulaStart {
         switch current.kind {
         case .openParen:
             break
         case .closeParen, .endOfFile:
-            report(.expectedOpenParen, "expected a condition, found \(describe(current))", at: current.range)
-            return .empty
+            report(.expectedOpenParen, "expected \(what), found \(describe(current))", at: current.range)
+            return .invalid
         default:
-            report(.expectedOpenParen, "expected '(' to start a condition, found \(describe(current))", at: current.range,
+            report(.expectedOpenParen, "expected '(' to start \(what), found \(describe(current))", at: current.range,
                    notes: current.kind == .name ? ["an atom is written '(\(lexer.rawText(of: current)) …)'"] : [])
             advance()
-            return .empty
+            return .invalid
         }
-        if unwindIfSectionStarts() { return .empty }
+        if unwindIfSectionStarts() { return .invalid }
         let start = current
-        guard consumeOpen() else { return .empty }
+        guard consumeOpen() else { return .invalid }
         if current.kind == .closeParen {
             let range = SourceRange(start: start.start, end: current.end)
-            closeList("the condition")
-            return .and([], range)
+            closeList(what)
+            return .emptyList(range)
         }
         guard current.kind == .name else {
-            report(.expectedName, "expected a predicate name or a connective (and, or, not, …), found \(describe(current))",
-                   at: current.range)
+            report(.expectedName, "expected \(heads), found \(describe(current))", at: current.range)
             skipToCloseOfCurrentList()
-            return .empty
+            return .invalid
         }
-        let head = currentText
-        let headToken = current
+        let opening = FormulaOpening(start: start, head: currentText, headToken: current)
         advance()
+        return .head(opening)
+    }
+
+    // MARK: Conditions
+
+    /// A goal description at `current`.
+    mutating func parseCondition() -> Condition {
+        let opening: FormulaOpening
+        switch openFormula("a condition", heads: "a predicate name or a connective (and, or, not, …)") {
+        case .invalid: return .empty
+        case .emptyList(let range): return .and([], range)
+        case .head(let value): opening = value
+        }
+        let (start, head, headToken) = (opening.start, opening.head, opening.headToken)
         let condition: Condition
         switch head {
         case "and", "or":
@@ -123,34 +147,13 @@ extension Parser {
     // MARK: Effects
 
     mutating func parseEffect() -> Effect {
-        switch current.kind {
-        case .openParen:
-            break
-        case .closeParen, .endOfFile:
-            report(.expectedOpenParen, "expected an effect, found \(describe(current))", at: current.range)
-            return .empty
-        default:
-            report(.expectedOpenParen, "expected '(' to start an effect, found \(describe(current))", at: current.range)
-            advance()
-            return .empty
+        let opening: FormulaOpening
+        switch openFormula("an effect", heads: "a predicate name or 'and', 'not', 'forall', 'when', 'increase'") {
+        case .invalid: return .empty
+        case .emptyList(let range): return .and([], range)
+        case .head(let value): opening = value
         }
-        if unwindIfSectionStarts() { return .empty }
-        let start = current
-        guard consumeOpen() else { return .empty }
-        if current.kind == .closeParen {
-            let range = SourceRange(start: start.start, end: current.end)
-            closeList("the effect")
-            return .and([], range)
-        }
-        guard current.kind == .name else {
-            report(.expectedName, "expected a predicate name or 'and', 'not', 'forall', 'when', 'increase', found \(describe(current))",
-                   at: current.range)
-            skipToCloseOfCurrentList()
-            return .empty
-        }
-        let head = currentText
-        let headToken = current
-        advance()
+        let (start, head, headToken) = (opening.start, opening.head, opening.headToken)
         let effect: Effect
         switch head {
         case "and":

@@ -1,5 +1,5 @@
 /// Semantic checks of a domain: declarations, then every action, then what is declared but never used.
-struct DomainChecker {
+struct DomainChecker: DiagnosticCollector {
     let domain: Domain
     let file: String
     let scope: DomainScope
@@ -9,11 +9,6 @@ struct DomainChecker {
         self.domain = domain
         self.file = file
         self.scope = DomainScope(domain)
-    }
-
-    mutating func report(_ code: DiagnosticCode, _ message: String, at range: SourceRange, notes: [String] = [],
-                         suggestion: String? = nil) {
-        diagnostics.append(Diagnostic(code, message, at: range, file: file, notes: notes, suggestion: suggestion))
     }
 
     mutating func run() -> [Diagnostic] {

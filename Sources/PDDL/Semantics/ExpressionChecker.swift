@@ -1,6 +1,6 @@
 /// Checks atoms, conditions and effects against the declarations in scope: predicates exist,
 /// arities match, variables are bound, objects are declared, and argument types can match.
-struct ExpressionChecker {
+struct ExpressionChecker: DiagnosticCollector {
     typealias Variables = [String: [Int]]
 
     let scope: DomainScope
@@ -27,10 +27,6 @@ struct ExpressionChecker {
         self.file = file
         self.predicateUsed = [Bool](repeating: false, count: scope.predicates.count)
         self.objectUsed = [Bool](repeating: false, count: objects.count)
-    }
-
-    mutating func report(_ code: DiagnosticCode, _ message: String, at range: SourceRange, notes: [String] = [], suggestion: String? = nil) {
-        diagnostics.append(Diagnostic(code, message, at: range, file: file, notes: notes, suggestion: suggestion))
     }
 
     // MARK: Conditions

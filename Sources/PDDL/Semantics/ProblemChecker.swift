@@ -2,7 +2,7 @@
 ///
 /// The initial state of a large problem has hundreds of thousands of facts, so this checker
 /// works with integer object indices and a flat "used" array rather than sets of strings.
-struct ProblemChecker {
+struct ProblemChecker: DiagnosticCollector {
     let problem: Problem
     let domain: Domain
     let file: String
@@ -14,11 +14,6 @@ struct ProblemChecker {
         self.domain = domain
         self.file = file
         self.scope = DomainScope(domain)
-    }
-
-    mutating func report(_ code: DiagnosticCode, _ message: String, at range: SourceRange, notes: [String] = [],
-                         suggestion: String? = nil) {
-        diagnostics.append(Diagnostic(code, message, at: range, file: file, notes: notes, suggestion: suggestion))
     }
 
     mutating func run() -> [Diagnostic] {
