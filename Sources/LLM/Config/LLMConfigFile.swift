@@ -1,0 +1,112 @@
+/// The `[llm]` section of config.toml as written (snake_case keys, everything optional).
+struct LLMConfigFile: Codable, Sendable {
+    struct Root: Codable { var llm: LLMConfigFile? }
+
+    struct Provider: Codable, Sendable {
+        var kind: ProviderKind
+        var baseURL: String?
+        var baseURLEnv: String?
+        var apiKeyEnv: String?
+        /// False for local servers that take no key (Ollama, llama.cpp).
+        var requiresKey: Bool?
+        var models: [String]?
+        var maxTokensField: String?
+
+        enum CodingKeys: String, CodingKey {
+            case kind, models
+            case baseURL = "base_url", baseURLEnv = "base_url_env", apiKeyEnv = "api_key_env"
+            case requiresKey = "requires_key", maxTokensField = "max_tokens_field"
+        }
+    }
+
+    struct Breaker: Codable, Sendable {
+        var failureThreshold: Int?
+        var cooldownSeconds: Double?
+        enum CodingKeys: String, CodingKey { case failureThreshold = "failure_threshold", cooldownSeconds = "cooldown_seconds" }
+        init(failureThreshold: Int?, cooldownSeconds: Double?) {
+            self.failureThreshold = failureThreshold
+            self.cooldownSeconds = cooldownSeconds
+        }
+        init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            failureThreshold = try c.decodeIfPresent(Int.self, forKey: .failureThreshold)
+            cooldownSeconds = try c.decodeNumberIfPresent(forKey: .cooldownSeconds)
+        }
+    }
+
+    struct Timeouts: Codable, Sendable {
+        var connectSeconds: Double?
+        var idleSeconds: Double?
+        var totalSeconds: Double?
+        enum CodingKeys: String, CodingKey {
+            case connectSeconds = "connect_seconds", idleSeconds = "idle_seconds", totalSeconds = "total_seconds"
+        }
+        init(connectSeconds: Double?, idleSeconds: Double?, totalSeconds: Double?) {
+            self.connectSeconds = connectSeconds
+            self.idleSeconds = idleSeconds
+            self.totalSeconds = totalSeconds
+        }
+        init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            connectSeconds = try c.decodeNumberIfPresent(forKey: .connectSeconds)
+            idleSeconds = try c.decodeNumberIfPresent(forKey: .idleSeconds)
+            totalSeconds = try c.decodeNumberIfPresent(forKey: .totalSeconds)
+        }
+    }
+
+    var preference: [String]?
+    var defaultTier: String?
+    var maxRetries: Int?
+    var costAware: Bool?
+    var sessionBudgetUSD: Double?
+    var circuitBreaker: Breaker?
+    var timeouts: Timeouts?
+    var providers: [String: Provider]?
+    var tiers: [String: [String]]?
+    var prices: [String: ModelPrice]?
+
+    enum CodingKeys: String, CodingKey {
+        case preference, providers, tiers, prices, timeouts
+        case defaultTier = "default_tier", maxRetries = "max_retries", costAware = "cost_aware"
+        case sessionBudgetUSD = "session_budget_usd", circuitBreaker = "circuit_breaker"
+    }
+
+    init() {}
+
+    init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        preference = try c.decodeIfPresent([String].self, forKey: .preference)
+        defaultTier = try c.decodeIfPresent(String.self, forKey: .defaultTier)
+        maxRetries = try c.decodeIfPresent(Int.self, forKey: .maxRetries)
+        costAware = try c.decodeIfPresent(Bool.self, forKey: .costAware)
+        sessionBudgetUSD = try c.decodeNumberIfPresent(forKey: .sessionBudgetUSD)
+        circuitBreaker = try c.decodeIfPresent(Breaker.self, forKey: .circuitBreaker)
+        timeouts = try c.decodeIfPresent(Timeouts.self, forKey: .timeouts)
+        providers = try c.decodeIfPresent([String: Provider].self, forKey: .providers)
+        tiers = try c.decodeIfPresent([String: [String]].self, forKey: .tiers)
+        prices = try c.decodeIfPresent([String: ModelPrice].self, forKey: .prices)
+    }
+
+    /// `other`'s settings win; prices and tiers merge per key; providers replace as a whole.
+    func overlaid(with other: LLMConfigFile) -> LLMConfigFile {
+        var merged = self
+        merged.preference = other.preference ?? preference
+        merged.defaultTier = other.defaultTier ?? defaultTier
+        merged.maxRetries = other.maxRetries ?? maxRetries
+        merged.costAware = other.costAware ?? costAware
+        merged.sessionBudgetUSD = other.sessionBudgetUSD ?? sessionBudgetUSD
+        merged.circuitBreaker = Breaker(
+            failureThreshold: other.circuitBreaker?.failureThreshold ?? circuitBreaker?.failureThreshold,
+            cooldownSeconds: other.circuitBreaker?.cooldownSeconds ?? circuitBreaker?.cooldownSeconds)
+        merged.timeouts = Timeouts(
+            connectSeconds: other.timeouts?.connectSeconds ?? timeouts?.connectSeconds,
+            idleSeconds: other.timeouts?.idleSeconds ?? timeouts?.idleSeconds,
+            totalSeconds: other.timeouts?.totalSeconds ?? timeouts?.totalSeconds)
+        merged.providers = other.providers ?? providers
+        // Tiers name providers: with a new provider list the old tiers may point nowhere.
+        merged.tiers = other.providers != nil ? (other.tiers ?? [:])
+            : (tiers ?? [:]).merging(other.tiers ?? [:]) { _, new in new }
+        merged.prices = (prices ?? [:]).merging(other.prices ?? [:]) { _, new in new }
+        return merged
+    }
+}

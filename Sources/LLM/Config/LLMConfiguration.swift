@@ -1,0 +1,149 @@
+import Foundation
+import TOMLKit
+
+/// A configuration problem, with the offending key or entry named.
+public enum LLMConfigurationError: Error, Sendable, Equatable, CustomStringConvertible {
+    case invalidTOML(String)
+    case unreadableFile(String)
+    case unknownProvider(tier: String, entry: String)
+    case unknownModel(tier: String, entry: String)
+
+    public var description: String {
+        switch self {
+        case .invalidTOML(let detail): "config.toml [llm]: \(detail)"
+        case .unreadableFile(let path): "cannot read config file \(path)"
+        case let .unknownProvider(tier, entry): "config.toml [llm.tiers] \(tier): no provider named in \"\(entry)\""
+        case let .unknownModel(tier, entry): "config.toml [llm.tiers] \(tier): no provider lists model \"\(entry)\""
+        }
+    }
+}
+
+/// Providers, models, tiers, prices and limits: config.toml's `[llm]` over built-in defaults,
+/// with keys (and base URL overrides) from the environment.
+public struct LLMConfiguration: Sendable {
+    public struct Provider: Sendable {
+        public var endpoint: ProviderEndpoint
+        public var models: [String]
+        /// The environment variable the key comes from (shown by `llm models`, never the key).
+        public var apiKeyVariable: String?
+        public var requiresKey: Bool
+        /// A key is present, or none is needed (local server).
+        public var isUsable: Bool { !requiresKey || !(endpoint.apiKey?.isEmpty ?? true) }
+        public var name: String { endpoint.name }
+    }
+
+    /// In preference order.
+    public var providers: [Provider]
+    public var tiers: [String: [ModelTarget]]
+    public var defaultTier: String?
+    public var prices: PriceTable
+    public var retry: RetryPolicy
+    public var breakerThreshold: Int
+    public var breakerCooldown: Duration
+    /// nil means unlimited.
+    public var sessionBudgetUSD: Double?
+    /// Order each tier's candidates cheapest first (by input + output price).
+    public var costAware: Bool
+
+    /// Reads `configPath` (a missing file means defaults) and the environment.
+    public static func load(configPath: String?,
+                            environment: [String: String] = ProcessInfo.processInfo.environment) throws -> LLMConfiguration {
+        guard let configPath, FileManager.default.fileExists(atPath: configPath) else {
+            return try load(configText: nil, environment: environment)
+        }
+        guard let data = FileManager.default.contents(atPath: configPath) else {
+            throw LLMConfigurationError.unreadableFile(configPath)
+        }
+        return try load(configText: String(decoding: data, as: UTF8.self), environment: environment)
+    }
+
+    /// `configText` is a whole config.toml; only its `[llm]` table is read.
+    public static func load(configText: String?,
+                            environment: [String: String] = ProcessInfo.processInfo.environment) throws -> LLMConfiguration {
+        var file = try decode(DefaultLLMConfiguration.toml)
+        if let configText { file = file.overlaid(with: try decode(configText)) }
+        return try resolve(file, environment: environment)
+    }
+
+    private static func decode(_ text: String) throws -> LLMConfigFile {
+        do {
+            return try TOMLDecoder().decode(LLMConfigFile.Root.self, from: text).llm ?? LLMConfigFile()
+        } catch {
+            throw LLMConfigurationError.invalidTOML(String(describing: error))
+        }
+    }
+
+    private static func resolve(_ file: LLMConfigFile, environment: [String: String]) throws -> LLMConfiguration {
+        let timeouts = HTTPTimeouts(connect: .seconds(file.timeouts?.connectSeconds ?? 10),
+                                    total: file.timeouts?.totalSeconds.map { .seconds($0) },
+                                    idle: file.timeouts?.idleSeconds.map { .seconds($0) })
+        let preference = file.preference ?? []
+        let names = (file.providers ?? [:]).keys.sorted {
+            (preference.firstIndex(of: $0) ?? Int.max, $0) < (preference.firstIndex(of: $1) ?? Int.max, $1)
+        }
+        let providers = names.map { name -> Provider in
+            let spec = file.providers![name]!
+            let envBase = spec.baseURLEnv.flatMap { environment[$0] }.flatMap { $0.isEmpty ? nil : $0 }
+            let key = spec.apiKeyEnv.flatMap { environment[$0] }.flatMap { $0.isEmpty ? nil : APIKey($0) }
+            let endpoint = ProviderEndpoint(name: name, kind: spec.kind, baseURL: envBase ?? spec.baseURL, apiKey: key,
+                                            maxTokensField: spec.maxTokensField, timeouts: timeouts)
+            let requiresKey = spec.requiresKey ?? !isLoopback(endpoint.baseURL)
+            return Provider(endpoint: endpoint, models: spec.models ?? [], apiKeyVariable: spec.apiKeyEnv,
+                            requiresKey: requiresKey)
+        }
+        var tiers: [String: [ModelTarget]] = [:]
+        for (tier, entries) in file.tiers ?? [:] {
+            tiers[tier] = try entries.map { try target(for: $0, tier: tier, providers: providers) }
+        }
+        return LLMConfiguration(
+            providers: providers, tiers: tiers, defaultTier: file.defaultTier, prices: PriceTable(file.prices ?? [:]),
+            retry: RetryPolicy(maxRetries: max(0, file.maxRetries ?? 2)),
+            breakerThreshold: file.circuitBreaker?.failureThreshold ?? 3,
+            breakerCooldown: .seconds(file.circuitBreaker?.cooldownSeconds ?? 30),
+            sessionBudgetUSD: file.sessionBudgetUSD, costAware: file.costAware ?? false)
+    }
+
+    /// "provider/model", or a bare model id listed by some provider (first in preference order).
+    private static func target(for entry: String, tier: String, providers: [Provider]) throws -> ModelTarget {
+        if let slash = entry.firstIndex(of: "/") {
+            let name = String(entry[..<slash])
+            guard providers.contains(where: { $0.name == name }) else {
+                throw LLMConfigurationError.unknownProvider(tier: tier, entry: entry)
+            }
+            return ModelTarget(provider: name, model: String(entry[entry.index(after: slash)...]))
+        }
+        guard let provider = providers.first(where: { $0.models.contains(entry) }) else {
+            throw LLMConfigurationError.unknownModel(tier: tier, entry: entry)
+        }
+        return ModelTarget(provider: provider.name, model: entry)
+    }
+
+    static func isLoopback(_ url: String) -> Bool {
+        guard let host = URLComponents(string: url)?.host?.lowercased() else { return false }
+        return host == "localhost" || host == "127.0.0.1" || host == "::1" || host == "[::1]"
+    }
+
+    public func provider(named name: String) -> Provider? { providers.first { $0.name == name } }
+
+    /// The models to try for a call, best first: the tier's list (or each provider's first model
+    /// when there is no tier), only usable providers, `provider` alone when given.
+    public func candidates(tier: String?, provider: String?) throws -> [ModelTarget] {
+        if let provider, self.provider(named: provider) == nil { throw LLMError.unknownProvider(provider) }
+        if let tier, tiers[tier] == nil { throw LLMError.unknownTier(tier) }
+        var list: [ModelTarget] = (tier ?? defaultTier).flatMap { tiers[$0] } ?? []
+        if let provider {
+            list = list.filter { $0.provider == provider }
+            if list.isEmpty, let first = self.provider(named: provider)?.models.first {
+                list = [ModelTarget(provider: provider, model: first)]
+            }
+        } else if list.isEmpty {
+            list = providers.compactMap { p in p.models.first.map { ModelTarget(provider: p.name, model: $0) } }
+        }
+        list = list.filter { self.provider(named: $0.provider)?.isUsable == true }
+        if costAware {
+            let price = { (t: ModelTarget) in prices.price(for: t.model).map { $0.input + $0.output } ?? .infinity }
+            list = list.enumerated().sorted { (price($0.element), $0.offset) < (price($1.element), $1.offset) }.map(\.element)
+        }
+        return list
+    }
+}

@@ -1,0 +1,51 @@
+/// Which wire format a provider speaks.
+public enum ProviderKind: String, Sendable, Codable, Equatable {
+    case anthropic
+    /// OpenAI Chat Completions, also spoken by Ollama, llama.cpp and vLLM.
+    case openAI = "openai"
+}
+
+/// Where and how to reach one provider.
+public struct ProviderEndpoint: Sendable, Equatable, CustomStringConvertible {
+    public var name: String
+    public var kind: ProviderKind
+    /// Anthropic: without `/v1` (`https://api.anthropic.com`); OpenAI: with it
+    /// (`https://api.openai.com/v1`) — the same conventions as `ANTHROPIC_BASE_URL` / `OPENAI_BASE_URL`.
+    public var baseURL: String
+    public var apiKey: APIKey?
+    /// OpenAI only: `max_completion_tokens` (api.openai.com) or `max_tokens` (local servers).
+    public var maxTokensField: String
+    public var timeouts: HTTPTimeouts
+
+    public init(name: String, kind: ProviderKind, baseURL: String? = nil, apiKey: APIKey?,
+                maxTokensField: String? = nil, timeouts: HTTPTimeouts = HTTPTimeouts()) {
+        self.name = name
+        self.kind = kind
+        let base = baseURL ?? (kind == .anthropic ? "https://api.anthropic.com" : "https://api.openai.com/v1")
+        self.baseURL = base.hasSuffix("/") ? String(base.dropLast()) : base
+        self.apiKey = apiKey
+        self.maxTokensField = maxTokensField
+            ?? (self.baseURL.contains("api.openai.com") ? "max_completion_tokens" : "max_tokens")
+        self.timeouts = timeouts
+    }
+
+    public var description: String {
+        "\(name) (\(kind.rawValue), \(baseURL), key \(apiKey?.redacted ?? "(none)"))"
+    }
+
+    /// The adapter that speaks this endpoint's wire format.
+    public func makeAdapter(client: HTTPClient = CurlHTTPClient()) -> ProviderAdapter {
+        switch kind {
+        case .anthropic: AnthropicAdapter(endpoint: self, client: client)
+        case .openAI: OpenAIAdapter(endpoint: self, client: client)
+        }
+    }
+}
+
+/// Sends one `ChatRequest` to one provider in its wire format.
+public protocol ProviderAdapter: Sendable {
+    var endpoint: ProviderEndpoint { get }
+    /// Throws `ProviderError`. When streaming, each text fragment goes to `onText` as it arrives.
+    func complete(_ request: ChatRequest, model: String,
+                  onText: @escaping @Sendable (String) -> Void) async throws -> ChatReply
+}

@@ -1,0 +1,106 @@
+import Foundation
+
+/// HTTP plumbing shared by the adapters: send JSON, turn error answers into `ProviderError`,
+/// read `retry-after`, and walk an event stream.
+struct ProviderHTTP: Sendable {
+    let endpoint: ProviderEndpoint
+    let client: HTTPClient
+
+    func post(path: String, headers: HTTPHeaders, body: JSONValue) async throws -> HTTPResponse {
+        var all = headers
+        all.add("content-type", "application/json")
+        let request = HTTPRequest(url: endpoint.baseURL + path, headers: all,
+                                  body: Array(body.jsonText.utf8), timeouts: endpoint.timeouts)
+        let response: HTTPResponse
+        do {
+            response = try await client.send(request)
+        } catch let error as TransportError {
+            throw ProviderError.transport(error)
+        }
+        guard (200..<300).contains(response.status) else {
+            throw await error(from: response)
+        }
+        return response
+    }
+
+    func scrub(_ text: String) -> String { endpoint.apiKey?.scrub(text) ?? text }
+
+    /// Reads a whole body, mapping transport failures.
+    func collect(_ response: HTTPResponse, limit: Int = 32 << 20) async throws -> [UInt8] {
+        do { return try await response.collectBody(limit: limit) } catch let error as TransportError {
+            throw ProviderError.transport(error)
+        }
+    }
+
+    /// Both providers' error shapes: `{"error": {"type", "message", "code"?, "details"?: {"error_code"}}}`.
+    func error(from response: HTTPResponse) async -> ProviderError {
+        let bytes = (try? await response.collectBody(limit: 1 << 20)) ?? []
+        let json = try? JSONValue.parse(bytes)
+        let detail = json?["error"]
+        let type = detail?["type"]?.stringValue
+        let code = detail?["code"]?.stringValue ?? detail?["details"]?["error_code"]?.stringValue
+        var message = detail?["message"]?.stringValue ?? detail?.stringValue
+            ?? String(decoding: bytes.prefix(300), as: UTF8.self)
+        if message.isEmpty { message = "(empty body)" }
+        return .http(status: response.status, type: type, code: code, message: scrub(message),
+                     retryAfter: Self.retryAfter(in: response.headers),
+                     shouldRetry: response.headers["x-should-retry"].map { $0.lowercased() == "true" },
+                     requestID: response.headers["request-id"] ?? response.headers["x-request-id"])
+    }
+
+    /// `retry-after-ms` (milliseconds), else `retry-after` (seconds, or an HTTP date).
+    static func retryAfter(in headers: HTTPHeaders, now: Date = Date()) -> Duration? {
+        if let text = headers["retry-after-ms"], let ms = Double(text), ms >= 0 {
+            return .milliseconds(Int64(ms.rounded()))
+        }
+        guard let text = headers["retry-after"]?.trimmingCharacters(in: .whitespaces) else { return nil }
+        if let seconds = Double(text), seconds >= 0 { return .milliseconds(Int64((seconds * 1000).rounded())) }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
+        guard let date = formatter.date(from: text) else { return nil }
+        return .milliseconds(max(0, Int64((date.timeIntervalSince(now) * 1000).rounded())))
+    }
+
+    /// Feeds the body through the SSE parser; `handle` returns true once the terminal event came.
+    /// A body that ends before that is `.truncated`.
+    func events(of response: HTTPResponse, partialText: () -> String,
+                handle: (SSEEvent) throws -> Bool) async throws {
+        let type = response.headers["content-type"] ?? ""
+        guard type.hasPrefix("text/event-stream") else {
+            response.cancel()
+            throw ProviderError.unexpectedContentType(type.isEmpty ? "(none)" : type)
+        }
+        var parser = SSEParser()
+        do {
+            for try await chunk in response.body {
+                for event in parser.feed(chunk) where try handle(event) {
+                    response.cancel()
+                    return
+                }
+            }
+        } catch {
+            // Stop the transfer explicitly rather than rely on the dropped iterator's
+            // onTermination (which also does it today) — a bad event must not leave it reading.
+            response.cancel()
+            if let transport = error as? TransportError { throw ProviderError.transport(transport) }
+            throw error
+        }
+        throw ProviderError.truncated(partialText: partialText())
+    }
+
+    /// Parses the body of a non-streaming 200 answer.
+    func json(of response: HTTPResponse) async throws -> JSONValue {
+        let type = response.headers["content-type"] ?? ""
+        guard type.hasPrefix("application/json") else {
+            response.cancel()
+            throw ProviderError.unexpectedContentType(type.isEmpty ? "(none)" : type)
+        }
+        let bytes = try await collect(response)
+        guard !bytes.isEmpty else { throw ProviderError.malformedResponse("empty body") }
+        do { return try JSONValue.parse(bytes) } catch {
+            throw ProviderError.malformedResponse("body is not valid JSON (\(bytes.count) bytes)")
+        }
+    }
+}
