@@ -1,0 +1,10 @@
+/* System-library bridge to the wide-character ncurses (libncursesw). */
+#ifndef _XOPEN_SOURCE_EXTENDED
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+#include <locale.h>
+#include <langinfo.h>
+#include <ncursesw/curses.h>

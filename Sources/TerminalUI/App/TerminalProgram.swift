@@ -1,0 +1,40 @@
+/// An Elm-style program: all state in `State`, every change through `update`, drawing in `view`.
+/// The runner owns the loop; `update` stays pure and asks for work by returning `Command`s.
+public protocol TerminalProgram: SendableMetatype {
+    associatedtype State
+    associatedtype Msg: Sendable
+
+    /// Translates terminal input into a message (nil ignores the event).
+    static func message(for event: InputEvent, in state: State) -> Msg?
+    static func update(_ state: inout State, _ msg: Msg) -> Command<Msg>
+    static func view(_ state: State, in area: Rect, into buffer: inout ScreenBuffer)
+    /// Where the text cursor should show (only where typing goes), or nil to hide it.
+    static func cursor(for state: State, in area: Rect) -> Point?
+}
+
+extension TerminalProgram {
+    public static func cursor(for state: State, in area: Rect) -> Point? { nil }
+}
+
+/// Work `update` asks the runner to do.
+public struct Command<Msg: Sendable>: Sendable {
+    enum Kind: Sendable {
+        case none, quit, redraw
+        case task(@Sendable () async -> Msg?)
+        case batch([Command<Msg>])
+    }
+    let kind: Kind
+
+    public static var none: Command { Command(kind: .none) }
+    /// Stops the runner after this update (the terminal is restored by the caller's shutdown).
+    public static var quit: Command { Command(kind: .quit) }
+    /// Repaints every cell on the next frame (Ctrl-L).
+    public static var redraw: Command { Command(kind: .redraw) }
+    /// Runs `work` off the main actor; its result (if any) comes back as a message.
+    public static func task(_ work: @escaping @Sendable () async -> Msg?) -> Command { Command(kind: .task(work)) }
+    /// Delivers `msg` after `delay` (timers, spinner ticks, toast expiry).
+    public static func after(_ delay: Duration, _ msg: Msg) -> Command {
+        .task { try? await Task.sleep(for: delay); return msg }
+    }
+    public static func batch(_ commands: [Command]) -> Command { Command(kind: .batch(commands)) }
+}
