@@ -1,0 +1,61 @@
+import ArgumentParser
+import Elicitation
+import Foundation
+import Store
+
+/// `plansmith elicit`: the elicitation conversation as plain lines on stdin and stdout, for
+/// scripting and tests. Every exchange is saved in the database as it happens, so running the
+/// command again continues the last unfinished conversation.
+struct ElicitCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "elicit",
+        abstract: "Build a PDDL domain and problem in a conversation (one line per message).",
+        discussion: """
+        Answer in the controlled syntax ('help' lists it), e.g. 'type truck, package - object' or \
+        'action drive(t: truck, from: location, to: location) requires at(t, from) makes at(t, to), not at(t, from)'. \
+        'next' moves on, 'back' goes back, 'undo' and 'show' help along. On completion the domain and problem \
+        are saved as a new revision of the domain and printed. Without --new, the last unfinished \
+        conversation is resumed.
+
+        Exit status: 0 (completed, or input ended with the conversation saved), 1 store refused, 2 usage or I/O problem.
+        """)
+
+    @Option(help: "The domain to build or refine (created when it does not exist).") var domain: String?
+    @Option(help: ArgumentHelp("Use a language model provider (not available in this build yet).", valueName: "provider"))
+    var llm: String?
+    @Flag(help: "Start a new conversation instead of resuming the last unfinished one.") var new = false
+    @OptionGroup var store: StoreArguments
+
+    func run() async throws {
+        if let llm {
+            Console.error("plansmith elicit: LLM mode (--llm \(llm)) is not available yet in this build; "
+                          + "run without --llm to use the controlled syntax.\n")
+            throw ExitCode(2)
+        }
+        try await store.withSession("elicit") { context in
+            let session = try await openSession(context)
+            Console.out(await session.openingText + "\n")
+            while let line = readLine(strippingNewline: true) {
+                let reply = try await session.send(line)
+                Console.out(reply.text + "\n")
+                if let pddl = reply.completed {
+                    Console.out("\n" + pddl.domain + "\n" + pddl.problem)
+                    return
+                }
+            }
+            Console.out("Input ended; the conversation is saved. Run 'plansmith elicit' to continue it.\n")
+        }
+    }
+
+    private func openSession(_ context: StoreSession) async throws -> ElicitationSession {
+        if !new, let id = try await ElicitationSession.latestUnfinished(store: context.store, userId: context.userId) {
+            let chats = try await context.store.chats.sessions(userId: context.userId, limit: 50)
+            let title = chats.first { $0.id == id }?.title ?? ""
+            if domain == nil || title == ElicitationSession.titlePrefix + domain! {
+                Console.out("(continuing the conversation '\(title.dropFirst(ElicitationSession.titlePrefix.count))')\n")
+                return try await ElicitationSession.resume(store: context.store, userId: context.userId, sessionId: id)
+            }
+        }
+        return try await ElicitationSession.start(store: context.store, userId: context.userId, domainName: domain)
+    }
+}
