@@ -1,3 +1,4 @@
+import FakeLLMServer
 import Foundation
 import PlansmithTestSupport
 import Testing
@@ -73,12 +74,57 @@ struct ElicitCommandTests {
         #expect(result.stdout.contains("did you mean 'room'?"))
     }
 
-    @Test("--llm says clearly that LLM mode is not available yet and exits 2")
-    func llmFlagIsRefused() throws {
+    /// The ball-mover model as a language model would send it (DomainModelSchema's JSON), with no goal yet.
+    static let modelAnswer = """
+    Here is the model: {"name":"ball-mover","description":"a robot moves a ball between rooms",
+     "types":[{"name":"room"},{"name":"ball"}],
+     "objects":[{"name":"ra","type":"room"},{"name":"rb","type":"room"},{"name":"b1","type":"ball"}],
+     "predicates":[{"name":"robot-at","parameters":[{"name":"r","type":"room"}]},
+                   {"name":"at","parameters":[{"name":"b","type":"ball"},{"name":"r","type":"room"}]},
+                   {"name":"holding","parameters":[{"name":"b","type":"ball"}]}],
+     "actions":[
+      {"name":"move","parameters":[{"name":"from","type":"room"},{"name":"to","type":"room"}],
+       "preconditions":[{"predicate":"robot-at","arguments":["from"],"negated":false}],
+       "effects":[{"predicate":"robot-at","arguments":["to"],"negated":false},{"predicate":"robot-at","arguments":["from"],"negated":true}]},
+      {"name":"pick","parameters":[{"name":"b","type":"ball"},{"name":"r","type":"room"}],
+       "preconditions":[{"predicate":"at","arguments":["b","r"],"negated":false},{"predicate":"robot-at","arguments":["r"],"negated":false}],
+       "effects":[{"predicate":"holding","arguments":["b"],"negated":false},{"predicate":"at","arguments":["b","r"],"negated":true}]},
+      {"name":"drop","parameters":[{"name":"b","type":"ball"},{"name":"r","type":"room"}],
+       "preconditions":[{"predicate":"holding","arguments":["b"],"negated":false},{"predicate":"robot-at","arguments":["r"],"negated":false}],
+       "effects":[{"predicate":"at","arguments":["b","r"],"negated":false},{"predicate":"holding","arguments":["b"],"negated":true}]}],
+     "initialState":[{"predicate":"robot-at","arguments":["ra"],"negated":false},{"predicate":"at","arguments":["b1","ra"],"negated":false}],
+     "goal":[]}
+    """
+
+    @Test("--llm understands free text through a provider on loopback: an invalid answer is repaired, then the goal is asked")
+    func llmModeWithFakeProvider() throws {
         let directory = try databaseDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let result = try run([], ["--db", directory + "/p.sqlite", "--llm", "openai"])
+        let server = FakeLLMServer(script: FakeScript(steps: [
+            FakeStep(chunks: ["{\"name\": \"ball-mover\", ", "\"types\": 3}"]),  // not a model: repaired
+            FakeStep(text: Self.modelAnswer),
+        ]))
+        _ = try server.start()
+        defer { server.stop() }
+        let environment = ["OPENAI_BASE_URL": server.baseURL + "/v1", "OPENAI_API_KEY": "sk-test-0000llmx",
+                           "XDG_CONFIG_HOME": directory, "PLANSMITH_CONFIG": ""]
+        let lines = ["A robot in room ra must bring ball b1 to room rb.", "goal at(b1, rb)", "next", "yes"]
+        let result = try CommandRunner.run("plansmith", ["elicit", "--db", directory + "/p.sqlite", "--new", "--llm", "openai"],
+                                           stdin: Data((lines.joined(separator: "\n") + "\n").utf8),
+                                           environment: environment.merging(["PLANSMITH_USER": "tester@example.com"]) { $1 })
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(server.requests.count == 2, "one extraction and one repair round")
+        #expect(result.stdout.contains("(:action pick"), "\(result.stdout)")
+        #expect(result.stdout.contains("(at b1 rb)"))
+        #expect(!result.stdout.contains("sk-test-0000llmx"))
+    }
+
+    @Test("--llm with an unknown provider is a usage error (exit 2)")
+    func unknownProvider() throws {
+        let directory = try databaseDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let result = try run([], ["--db", directory + "/p.sqlite", "--llm", "nope"])
         #expect(result.status == 2)
-        #expect(result.stderr.contains("LLM mode (--llm openai) is not available yet in this build"))
+        #expect(result.stderr.contains("unknown provider 'nope'"))
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Elicitation
 import Foundation
+import LLM
 import Store
 
 /// `plansmith elicit`: the elicitation conversation as plain lines on stdin and stdout, for
@@ -21,19 +22,29 @@ struct ElicitCommand: AsyncParsableCommand {
         """)
 
     @Option(help: "The domain to build or refine (created when it does not exist).") var domain: String?
-    @Option(help: ArgumentHelp("Use a language model provider (not available in this build yet).", valueName: "provider"))
+    @Option(help: ArgumentHelp("Understand free text with this language-model provider (see 'plansmith llm models').",
+                               valueName: "provider"))
     var llm: String?
+    @OptionGroup var llmArguments: LLMArguments
     @Flag(help: "Start a new conversation instead of resuming the last unfinished one.") var new = false
     @OptionGroup var store: StoreArguments
 
     func run() async throws {
-        if let llm {
-            Console.error("plansmith elicit: LLM mode (--llm \(llm)) is not available yet in this build; "
-                          + "run without --llm to use the controlled syntax.\n")
-            throw ExitCode(2)
+        let configuration = try llm.map { provider -> LLMConfiguration in
+            let configuration = try llmArguments.loadConfiguration(command: "elicit")
+            guard configuration.provider(named: provider) != nil else {
+                throw ValidationError("unknown provider '\(provider)'; configured: \(configuration.providers.map(\.name).joined(separator: ", "))")
+            }
+            return configuration
         }
         try await store.withSession("elicit") { context in
-            let session = try await openSession(context)
+            let extractor = configuration.map { configuration in
+                let router = LLMRouter(configuration: configuration,
+                                       recorder: StoreUsageRecorder(store: context.store, userId: context.userId))
+                let chat = RoutedChatModel(router: router, provider: llm, session: "elicit")
+                return ModelExtractor(languageModel: RoutedElicitationModel(chat: chat))
+            }
+            let session = try await openSession(context, extractor: extractor)
             Console.out(await session.openingText + "\n")
             while let line = readLine(strippingNewline: true) {
                 let reply = try await session.send(line)
@@ -47,15 +58,17 @@ struct ElicitCommand: AsyncParsableCommand {
         }
     }
 
-    private func openSession(_ context: StoreSession) async throws -> ElicitationSession {
+    private func openSession(_ context: StoreSession, extractor: ModelExtractor?) async throws -> ElicitationSession {
         if !new, let id = try await ElicitationSession.latestUnfinished(store: context.store, userId: context.userId) {
             let chats = try await context.store.chats.sessions(userId: context.userId, limit: 50)
             let title = chats.first { $0.id == id }?.title ?? ""
             if domain == nil || title == ElicitationSession.titlePrefix + domain! {
                 Console.out("(continuing the conversation '\(title.dropFirst(ElicitationSession.titlePrefix.count))')\n")
-                return try await ElicitationSession.resume(store: context.store, userId: context.userId, sessionId: id)
+                return try await ElicitationSession.resume(store: context.store, userId: context.userId, sessionId: id,
+                                                           extractor: extractor)
             }
         }
-        return try await ElicitationSession.start(store: context.store, userId: context.userId, domainName: domain)
+        return try await ElicitationSession.start(store: context.store, userId: context.userId, domainName: domain,
+                                                  extractor: extractor)
     }
 }

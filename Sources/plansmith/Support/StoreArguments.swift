@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import Store
+
+/// Options shared by every command that reads or writes the Plansmith database:
+/// which file (`--db`, else `PLANSMITH_DB`, else the XDG default) and as whom (`--user`).
+struct StoreArguments: ParsableArguments {
+    @Option(name: .customLong("db"), help: ArgumentHelp(
+        "The database file (default: $PLANSMITH_DB, else $XDG_DATA_HOME/plansmith/plansmith.sqlite).",
+        valueName: "path"))
+    var databasePath: String?
+
+    @Option(name: .customLong("user"), help: ArgumentHelp(
+        "Act as this account (default: $PLANSMITH_USER, else the local user).", valueName: "email"))
+    var userEmail: String?
+
+    /// Opens the store, finds the acting user and runs `body`. Store failures become one line on
+    /// stderr prefixed with `command`, and an exit status (see `StoreFailure.exitCode`).
+    func withSession<T>(_ command: String, _ body: (StoreSession) async throws -> T) async throws -> T {
+        do {
+            let store = try Store.open(DatabaseLocation.resolve(explicitPath: databasePath))
+            let user = try await actingUser(in: store)
+            let workspace = try await store.accounts.personalWorkspace(of: user.id!)
+            return try await body(StoreSession(store: store, user: user, userId: user.id!, workspace: workspace))
+        } catch let error as StoreError {
+            Console.error("plansmith \(command): error: \(error.description)\n")
+            throw ExitCode(StoreFailure.exitCode(for: error))
+        }
+    }
+
+    /// `--user`, then `PLANSMITH_USER`, then the local user; on the very first run the local
+    /// user is created (named after the email given, or `$USER@localhost`) and stderr says so.
+    private func actingUser(in store: Store) async throws -> User {
+        let environment = ProcessInfo.processInfo.environment
+        let requested = userEmail ?? environment["PLANSMITH_USER"].flatMap { $0.isEmpty ? nil : $0 }
+        let local = try await store.accounts.localUser()
+        if let requested {
+            if let user = try await store.accounts.user(email: requested) { return user }
+            // A typo must not quietly create a second account once one exists.
+            guard local == nil else {
+                throw StoreError.notFound("account '\(requested)' (the local user is \(local!.email))")
+            }
+            return try await createLocalUser(email: requested, in: store)
+        }
+        if let local { return local }
+        let login = environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? NSUserName()
+        let safe = login.filter { $0.isLetter || $0.isNumber || "._-".contains($0) }
+        return try await createLocalUser(email: (safe.isEmpty ? "local" : safe) + "@localhost", in: store)
+    }
+
+    private func createLocalUser(email: String, in store: Store) async throws -> User {
+        let user = try await store.accounts.ensureLocalUser(email: email)
+        Console.error("plansmith: created the local user \(user.email) in \(store.path)\n")
+        return user
+    }
+}
+
+/// What a store command works with: the open store, the acting user and their own workspace.
+struct StoreSession {
+    let store: Store
+    let user: User
+    let userId: Int64
+    let workspace: Workspace
+}
+
+enum StoreFailure {
+    /// 2 when the database itself cannot be used (damaged, busy, read-only, full, missing
+    /// directory: the contract's "I/O problem"); 1 when the store refused the request
+    /// (unknown name, conflict, not allowed, bad input).
+    static func exitCode(for error: StoreError) -> Int32 {
+        switch error {
+        case .notFound, .forbidden, .conflict, .invalidInput, .invalidCredentials, .tooManyAttempts,
+             .invalidAPIKey, .revokedAPIKey, .expiredAPIKey:
+            return 1
+        case .busy, .damaged, .readOnly, .missingDirectory, .diskFull, .cannotOpen, .newerSchema, .database:
+            return 2
+        }
+    }
+}
