@@ -66,6 +66,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--timeout", type=float, default=60)
     parser.add_argument("--domains", default="")
+    parser.add_argument("--planners", default="plansmith,pyperplan,fd", help="comma-separated subset to run")
     parser.add_argument("--plansmith", default=os.path.join(ROOT, ".build/release/plansmith"))
     parser.add_argument("--corpus", default=os.environ.get("PLANSMITH_CORPUS", os.path.join(ROOT, "../shared/corpus")))
     args = parser.parse_args()
@@ -73,7 +74,8 @@ def main():
     python = os.path.join(venv, "bin/python")
     pyperplan = os.path.join(venv, "bin/pyperplan")
     fd = glob.glob(os.path.join(venv, "lib/python3*/site-packages/up_fast_downward/downward/fast-downward.py"))
-    have_peers = os.path.exists(python) and fd
+    have_peers = bool(os.path.exists(python) and fd)
+    wanted = set(args.planners.split(","))
     domains = sorted(d for d in os.listdir(args.corpus) if os.path.exists(os.path.join(args.corpus, d, "domain.pddl")))
     if args.domains:
         domains = [d for d in domains if d in args.domains.split(",")]
@@ -90,10 +92,15 @@ def main():
             scratch = os.path.join(work, f"{domain}-{problem}")
             os.makedirs(scratch)
             runs = {}
-            code, elapsed, rss, out = peak_rss([args.plansmith, "plan", "--timeout", str(args.timeout), domain_path, problem_path],
+            code, elapsed, rss, out = peak_rss([args.plansmith, "plan", "--json", "--timeout", str(args.timeout), domain_path, problem_path],
                                                args.timeout + 10)
-            runs["plansmith"] = (code == 0, elapsed, rss, out)
-            if have_peers:
+            try:
+                answer = json.loads(out)
+            except ValueError:
+                answer = {}
+            text = "\n".join(answer.get("plan") or [])
+            runs["plansmith"] = (code == 0, elapsed, rss, text, answer)
+            if have_peers and "pyperplan" in wanted:
                 local_domain, local_problem = os.path.join(scratch, "domain.pddl"), os.path.join(scratch, "problem.pddl")
                 shutil.copy(domain_path, local_domain)
                 shutil.copy(problem_path, local_problem)
@@ -101,6 +108,7 @@ def main():
                 soln = local_problem + ".soln"
                 text = open(soln).read() if code == 0 and os.path.exists(soln) else ""
                 runs["pyperplan"] = (bool(text), elapsed, rss, text, code)
+            if have_peers and "fd" in wanted:
                 plan_file = os.path.join(scratch, "fd.plan")
                 code, elapsed, rss, _ = peak_rss([python, fd[0], "--plan-file", plan_file, domain_path, problem_path,
                                                   "--search", "eager_greedy([ff()])"], args.timeout, cwd=scratch)
@@ -110,7 +118,8 @@ def main():
                 solved, elapsed, rss, text = run_result[0], run_result[1], run_result[2], run_result[3]
                 row = {"domain": domain, "problem": problem, "planner": planner, "solved": solved, "time": elapsed,
                        "rss": rss, "cost": None, "valid": None, "up": None,
-                       "readable": not (planner == "pyperplan" and run_result[4] not in (0, None) and not solved)}
+                       "bytes_per_state": run_result[4].get("bytes_per_state") if planner == "plansmith" else None,
+                       "stored_states": run_result[4].get("stored_states") if planner == "plansmith" else None}
                 if solved:
                     plan_file = os.path.join(scratch, f"{planner}.checked.plan")
                     with open(plan_file, "w") as handle:
@@ -136,6 +145,13 @@ def main():
         for entry, verdict in zip(up_manifest, verdicts):
             results[entry["row"]]["up"] = verdict.startswith("VALID")
     report(results, args.timeout, have_peers)
+    # Per-problem Plansmith search figures (bytes per stored state = packed bitset size).
+    print("\n| problem | plansmith s | cost | stored states | bytes/state | peak MB |")
+    print("|---|---|---|---|---|---|")
+    for r in results:
+        if r["planner"] == "plansmith":
+            print(f"| {r['domain']}/{r['problem']} | {r['time']:.2f} | {r['cost'] if r['cost'] is not None else '-'} | "
+                  f"{r['stored_states'] if r['stored_states'] is not None else '-'} | {r['bytes_per_state'] or '-'} | {r['rss'] or 0:.0f} |")
     shutil.rmtree(work, ignore_errors=True)
 
 
@@ -144,7 +160,8 @@ def median(values):
 
 
 def report(results, timeout, have_peers):
-    planners = ["plansmith"] + (["pyperplan", "fd"] if have_peers else [])
+    present = {r["planner"] for r in results}
+    planners = [p for p in ["plansmith", "pyperplan", "fd"] if p in present]
     by = {}
     for r in results:
         by.setdefault((r["domain"], r["problem"]), {})[r["planner"]] = r
@@ -174,7 +191,7 @@ def report(results, timeout, have_peers):
           f"check-plan/UP disagreements: {len(disagreements)}")
     for r in invalid:
         print(f"  INVALID: {r['planner']} {r['domain']}/{r['problem']} check-plan={r['valid']} up={r['up']}")
-    if have_peers:
+    if "pyperplan" in planners and "fd" in planners:
         # Speed ratios on problems both solved.
         def ratios(other, min_time=0.0):
             return [v[other]["time"] / v["plansmith"]["time"] for v in by.values()
