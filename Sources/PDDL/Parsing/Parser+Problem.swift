@@ -17,10 +17,10 @@ extension Parser {
             case ":requirements":
                 problem.requirements += parser.parseRequirements()
             case ":objects":
-                problem.objects += parser.parseTypedList(of: .name, what: "object")
+                problem.objects.appendSection(parser.parseTypedList(of: .name, what: "object"))
                 parser.closeList("the objects")
             case ":init":
-                problem.initialState += parser.parseInitialState()
+                problem.initialState.appendSection(parser.parseInitialState())
             case ":goal":
                 problem.hasGoal = true
                 problem.goal = parser.parseCondition()
@@ -132,5 +132,13 @@ extension Parser {
         let range = SourceRange(start: start.start, end: current.end)
         closeList("the metric")
         return Metric(direction, expression, range: range)
+    }
+}
+
+extension Array {
+    /// Appends a section's entries; the first (usual) time it takes the array over instead of
+    /// copying hundreds of thousands of elements one by one.
+    mutating func appendSection(_ entries: [Element]) {
+        if isEmpty { self = entries } else { self += entries }
     }
 }

@@ -18,11 +18,16 @@ struct ExpressionChecker: DiagnosticCollector {
     var lastGroundArguments: [Int] = []
     private lazy var objectNames: [String] = objectIndex.names
 
-    init(scope: DomainScope, objects: [(name: String, type: [Int])], file: String) {
+    /// `index` maps each name of `objects` to its position; built here unless the caller has it.
+    init(scope: DomainScope, objects: [(name: String, type: [Int])], index: NameIndex? = nil, file: String) {
         self.scope = scope
-        var index = NameIndex(capacity: objects.count)
-        for (position, object) in objects.enumerated() { index.insert(object.name, value: position) }
-        self.objectIndex = index
+        if let index {
+            self.objectIndex = index
+        } else {
+            var index = NameIndex(capacity: objects.count)
+            for (position, object) in objects.enumerated() { index.insert(object.name, value: position) }
+            self.objectIndex = index
+        }
         self.objectTypes = objects.map(\.type)
         self.file = file
         self.predicateUsed = [Bool](repeating: false, count: scope.predicates.count)
@@ -119,7 +124,8 @@ struct ExpressionChecker: DiagnosticCollector {
 
     /// The integer form of a ground atom over known symbols, without reporting anything.
     func groundKey(of atom: Atom) -> (predicate: Int, objects: [Int])? {
-        guard let signature = scope.predicates[atom.predicate.text], signature.parameterTypes.count == atom.arguments.count else { return nil }
+        guard let found = scope.predicateIndex[atom.predicate.text], case let signature = scope.predicateList[found],
+              signature.parameterTypes.count == atom.arguments.count else { return nil }
         var objects: [Int] = []
         objects.reserveCapacity(atom.arguments.count)
         for argument in atom.arguments {
@@ -133,7 +139,7 @@ struct ExpressionChecker: DiagnosticCollector {
     /// ground atom, `lastGroundArguments` then holds its object indices.
     @discardableResult
     mutating func checkAtom(_ atom: Atom, variables: Variables) -> Int? {
-        guard let signature = scope.predicates[atom.predicate.text] else {
+        guard let found = scope.predicateIndex[atom.predicate.text], case let signature = scope.predicateList[found] else {
             report(.undeclaredPredicate, "predicate '\(atom.predicate.text)' is not declared", at: atom.predicate.range,
                    suggestion: Suggestions.closest(to: atom.predicate.text, among: scope.predicates.keys))
             for argument in atom.arguments { _ = type(of: argument, variables: variables) }

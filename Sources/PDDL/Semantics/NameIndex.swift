@@ -57,12 +57,29 @@ struct NameIndex {
     }
 
     private static func hash(_ name: String) -> Int {
+        // Eight bytes per step (names are short, so this is two or three multiplies), then a
+        // finaliser so the low bits used for the slot depend on every byte.
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
         var copy = name
         copy.withUTF8 { bytes in
-            for byte in bytes { h = (h ^ UInt64(byte)) &* 0x100_0000_01B3 }
+            guard let base = bytes.baseAddress else { return }
+            let raw = UnsafeRawPointer(base)
+            var offset = 0
+            while offset + 8 <= bytes.count {
+                h = (h ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
+                h ^= h >> 29
+                offset += 8
+            }
+            var tail: UInt64 = UInt64(bytes.count)
+            while offset < bytes.count {
+                tail = (tail << 8) | UInt64(bytes[offset])
+                offset += 1
+            }
+            h = (h ^ tail) &* 0x9E37_79B9_7F4A_7C15
         }
         h ^= h >> 32
+        h = h &* 0xC4CE_B9FE_1A85_EC53
+        h ^= h >> 29
         return Int(truncatingIfNeeded: h & 0x7FFF_FFFF_FFFF_FFFF)
     }
 }

@@ -21,10 +21,15 @@ struct ProblemChecker: DiagnosticCollector {
             report(.domainMismatch, "problem is for domain '\(problem.domainName.text)', but the domain file defines '\(domain.name.text)'",
                    at: problem.domainName.range)
         }
-        let objects = declareObjects()
-        var expressions = ExpressionChecker(scope: scope, objects: objects, file: file)
+        let declared = declareObjects()
+        var expressions = ExpressionChecker(scope: scope, objects: declared.objects, index: declared.index, file: file)
         expressions.lastGroundArguments.reserveCapacity(8)
-        for object in problem.objects { expressions.checkTypeReference(object.type) }
+        // Objects come in typed groups: check each group's type once, not once per object.
+        var lastChecked: TypeReference??
+        for object in problem.objects where lastChecked != .some(object.type) {
+            expressions.checkTypeReference(object.type)
+            lastChecked = .some(object.type)
+        }
         let initialFacts = checkInitialState(&expressions)
         if problem.hasGoal {
             expressions.check(problem.goal, variables: [:])
@@ -38,30 +43,37 @@ struct ProblemChecker: DiagnosticCollector {
         return diagnostics
     }
 
-    /// Constants first, then the problem's objects (duplicates reported and left out).
-    private mutating func declareObjects() -> [(name: String, type: [Int])] {
+    /// Constants first, then the problem's objects (duplicates reported and left out), with the
+    /// name → position index the expression checker uses (built once: a big problem has 100k objects).
+    private mutating func declareObjects() -> (objects: [(name: String, type: [Int])], index: NameIndex) {
         var objects = domain.constants.map { (name: $0.name.text, type: scope.types.resolve($0.type)) }
-        var seen = NameIndex(capacity: problem.objects.count)
+        var index = NameIndex(capacity: objects.count + problem.objects.count)
+        for (position, constant) in objects.enumerated() { index.insert(constant.name, value: position) }
+        let constantCount = objects.count
+        var declaredAt: [Int] = []  // position in problem.objects of each declared object
         objects.reserveCapacity(objects.count + problem.objects.count)
         // Objects of one typed group share their type: resolve it once per group.
         var cached: (type: TypeReference?, resolved: [Int])?
         for (position, object) in problem.objects.enumerated() {
-            if let constant = scope.constants[object.name.text] {
-                report(.duplicateObject, "object '\(object.name.text)' is already a constant of the domain", at: object.name.range,
-                       notes: ["declared at line \(constant.name.range.start.line) of the domain"])
-                continue
-            }
-            if !seen.insert(object.name.text, value: position), let first = seen[object.name.text] {
-                report(.duplicateObject, "object '\(object.name.text)' is declared twice", at: object.name.range,
-                       notes: ["first declared at line \(problem.objects[first].name.range.start.line)"])
+            guard index.insert(object.name.text, value: objects.count) else {
+                let first = index[object.name.text]!
+                if first < constantCount {
+                    let line = domain.constants.first { $0.name.text == object.name.text }?.name.range.start.line ?? 0
+                    report(.duplicateObject, "object '\(object.name.text)' is already a constant of the domain", at: object.name.range,
+                           notes: ["declared at line \(line) of the domain"])
+                } else {
+                    report(.duplicateObject, "object '\(object.name.text)' is declared twice", at: object.name.range,
+                           notes: ["first declared at line \(problem.objects[declaredAt[first - constantCount]].name.range.start.line)"])
+                }
                 continue
             }
             if cached == nil || cached!.type != object.type {
                 cached = (object.type, scope.types.resolve(object.type))
             }
             objects.append((object.name.text, cached!.resolved))
+            declaredAt.append(position)
         }
-        return objects
+        return (objects, index)
     }
 
     private mutating func checkUnusedObjects(_ expressions: ExpressionChecker) {
