@@ -15,6 +15,9 @@
 //            └─ PDDL      lexer, parser, AST, diagnostics, semantic checks, formatter
 //
 // PDDL and Planner depend on the standard library only: they are the hot path.
+// Elicitation and Critique also persist through Store (chat messages, critique rounds) and
+// reach a language model only through small protocols of their own, which the executable
+// (and later PlansmithCore) implements over LLM. TerminalUI knows nothing of planning.
 import PackageDescription
 
 let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
@@ -28,6 +31,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
     ],
     targets: [
         .target(name: "PDDL", swiftSettings: strict),
@@ -35,10 +40,16 @@ let package = Package(
             name: "plansmith",
             dependencies: [
                 "PDDL",
+                "Planner",
+                "LLM",
+                "Store",
+                "Elicitation",
+                "Critique",
+                "PlansmithCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
-        .executableTarget(name: "pddl-fuzz", dependencies: ["PDDL"], path: "Sources/PDDLFuzz", swiftSettings: strict),
+        .executableTarget(name: "pddl-fuzz", dependencies: ["PDDL", "PlansmithTestSupport"], path: "Sources/PDDLFuzz", swiftSettings: strict),
         .target(name: "PlansmithTestSupport", dependencies: ["PDDL"], swiftSettings: strict),
         // LLM layer: libcurl transport, SSE, provider adapters, router (see Sources/LLM).
         .systemLibrary(name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl",
@@ -55,7 +66,31 @@ let package = Package(
         .target(name: "TerminalUI", dependencies: ["CNcursesw", "CTermShim"], swiftSettings: strict),
         .executableTarget(name: "tui-demo", dependencies: ["TerminalUI"], path: "Sources/TUIDemo", swiftSettings: strict),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], exclude: ["Snapshots"], swiftSettings: strict),
+        // Store: SQLite (GRDB) schema, migrations, accounts, domains, keys, usage, rate limiting.
+        .target(name: "Store", dependencies: [
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "_CryptoExtras", package: "swift-crypto"),
+        ], swiftSettings: strict),
+        .executableTarget(name: "store-writer", dependencies: ["Store"], path: "Sources/StoreWriter", swiftSettings: strict),
+        .testTarget(name: "StoreTests", dependencies: ["Store"], exclude: ["Fixtures"], swiftSettings: strict),
+        // Planner: grounding, search, heuristics, lifted plan validator, plan analysis (stdlib + PDDL only).
+        .target(name: "Planner", dependencies: ["PDDL"], swiftSettings: strict),
+        .testTarget(name: "PlannerTests", dependencies: ["Planner", "PDDL", "PlansmithTestSupport"],
+                    exclude: ["Support"], swiftSettings: strict),
+        // Elicitation: conversation state machine, completeness checker, PDDL generation (talks to an LLM only
+        // through its own ElicitationLanguageModel protocol; PlansmithCore plugs the LLM target in).
+        .target(name: "Elicitation", dependencies: ["PDDL", "Store"], swiftSettings: strict),
+        .testTarget(name: "ElicitationTests", dependencies: ["Elicitation", "PDDL", "Store", "Planner"], swiftSettings: strict),
+        // Critique: sound critics, item-level weighted voting, refinement under the validator's veto, orchestrator
+        // (talks to an LLM only through its own PlanProposer protocol). PlansmithCore: event bus + services.
+        .target(name: "Critique", dependencies: ["Planner", "PDDL"], swiftSettings: strict),
+        .testTarget(name: "CritiqueTests", dependencies: ["Critique", "Planner", "PDDL", "PlansmithTestSupport"], swiftSettings: strict),
+        .target(name: "PlansmithCore", dependencies: ["Critique", "Planner", "PDDL", "Store"], swiftSettings: strict),
+        .testTarget(name: "PlansmithCoreTests", dependencies: ["PlansmithCore", "Critique", "Store", "Planner", "PDDL",
+                                                               "PlansmithTestSupport"], swiftSettings: strict),
+        .testTarget(name: "CLITests", dependencies: ["PlansmithTestSupport", "FakeLLMServer", "Store"], swiftSettings: strict),
         .testTarget(name: "PDDLTests", dependencies: ["PDDL", "PlansmithTestSupport"],
-                    resources: [.copy("Fixtures")], swiftSettings: strict),
+                    exclude: ["Fixtures"], swiftSettings: strict),
     ]
 )

@@ -21,6 +21,14 @@ struct Plansmith: AsyncParsableCommand {
             BenchParseCommand.self,
             PlanCommand.self,
             CheckPlanCommand.self,
+            DomainsCommand.self,
+            KeysCommand.self,
+            UsageCommand.self,
+            LLMCommand.self,
+            BenchStoreCommand.self,
+            ElicitCommand.self,
+            CritiqueCommand.self,
+            BenchCritiqueCommand.self,
         ]
     )
 

@@ -1,0 +1,64 @@
+import ArgumentParser
+import Critique
+import Foundation
+import PDDL
+import Planner
+import PlansmithCore
+import Store
+
+/// `plansmith critique`: the critique loop, streamed round by round as the bus reports it. The
+/// session and each round are saved in the database as they finish.
+struct CritiqueCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "critique",
+        abstract: "Improve a plan in rounds of critique, printed as they happen.",
+        discussion: """
+        The classical planner supplies a first plan; the Completeness, Efficiency and Safety critics \
+        report items, every critic votes on every item (weights 0.4/0.3/0.3, accepted at 0.5), and \
+        accepted edits are applied only when the plan validator accepts the result. The final plan \
+        is always valid. --json prints one JSON object per line (schema 1); the last has "type": "final".
+
+        Exit status: 0 done, 1 PDDL errors or no plan found, 2 usage or I/O problem.
+        """)
+
+    @Argument(help: "The domain file ('-' for standard input).") var domain: String
+    @Argument(help: "The problem file.") var problem: String
+    @Option(name: .customLong("max-iterations"), help: "Most critique rounds.") var maxIterations: Int = 5
+    @Option(help: ArgumentHelp("Use a language model provider for plans (not wired in this build yet).", valueName: "provider"))
+    var llm: String?
+    @Flag(help: "One JSON object per line instead of text.") var json = false
+    @OptionGroup var store: StoreArguments
+
+    func validate() throws {
+        guard maxIterations >= 1 else { throw ValidationError("--max-iterations must be at least 1") }
+    }
+
+    func run() async throws {
+        if let llm {
+            Console.error("plansmith critique: LLM mode (--llm \(llm)) is not wired in this build yet; "
+                          + "run without --llm to use the sound critics.\n")
+            throw ExitCode(2)
+        }
+        let (domainAST, problemAST) = try PlanningInput.load(domain: domain, problem: problem, command: "critique")
+        let task: CritiqueTask
+        do { task = try CritiqueTask(domain: domainAST, problem: problemAST) } catch {
+            Console.error("plansmith critique: \(error)\n")
+            throw ExitCode(1)
+        }
+        var configuration = CritiqueConfiguration.default
+        configuration.maxIterations = maxIterations
+        let printer = CritiqueEventPrinter(json: json)
+        let result: CritiqueResult? = try await store.withSession("critique") { context in
+            let bus = EventBus(bufferLimit: 1024)
+            let service = CritiqueService(bus: bus, sessions: context.store.planningSessions, userId: context.userId)
+            let subscription = await bus.subscribe()
+            let id = try await service.start(CritiqueRequest(task: task, configuration: configuration))
+            for await event in subscription.events where event.sessionId == id {
+                printer.print(event.payload, sessionId: id, task: task)
+                if case .sessionFinished(let result) = event.payload { return result }
+            }
+            return nil
+        }
+        if result?.plan == nil { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import PlansmithTestSupport
+import Testing
+
+/// The command-line contract of `plansmith critique` (architecture.md): real binary, real SQLite file.
+@Suite("plansmith critique", .serialized)
+struct CritiqueCommandTests {
+    let corpus = Corpus.directory
+
+    /// A fresh database folder per test; `--db` must name a file in an existing directory.
+    func database() throws -> String {
+        let folder = NSTemporaryDirectory() + "critique-cli-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        return folder + "/plansmith.sqlite"
+    }
+
+    func jsonLines(_ text: String) throws -> [[String: Any]] {
+        try text.split(separator: "\n").map { line in
+            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], "not JSON: \(line)")
+        }
+    }
+
+    @Test("--json prints one schema-1 object per line: items with votes, score and acceptance, then the final line")
+    func jsonLinesFollowTheSchema() throws {
+        let db = try database()
+        let result = try CommandRunner.run("plansmith", ["critique", corpus + "/blocks/domain.pddl", corpus + "/blocks/p03.pddl",
+                                                         "--json", "--db", db, "--max-iterations", "3"], timeout: 120)
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = try jsonLines(result.stdout)
+        #expect(lines.allSatisfy { $0["schema"] as? Int == 1 && $0["type"] is String })
+        let items = lines.filter { $0["type"] as? String == "item" }
+        #expect(!items.isEmpty)
+        for item in items {
+            let votes = try #require(item["votes"] as? [String: Double])
+            #expect(Set(votes.keys) == ["completeness", "efficiency", "safety"])
+            let score = try #require(item["score"] as? Double)
+            let expected = 0.4 * votes["completeness"]! + 0.3 * votes["efficiency"]! + 0.3 * votes["safety"]!
+            #expect(abs(score - expected) < 1e-9)
+            #expect(item["accepted"] as? Bool == (score >= 0.5))
+            #expect(["critical", "major", "minor"].contains(item["severity"] as? String ?? ""))
+            #expect(["completeness", "efficiency", "safety"].contains(item["critic"] as? String ?? ""))
+            #expect(item["iteration"] is Int && item["id"] is String && item["message"] is String)
+        }
+        let final = try #require(lines.last)
+        #expect(final["type"] as? String == "final")
+        #expect(final["valid"] as? Bool == true)
+        #expect(final["session_id"] is Int)
+        let cost = try #require(final["cost"] as? Int), initial = try #require(final["initial_cost"] as? Int)
+        #expect(cost <= initial)
+        let plan = try #require(final["plan"] as? [String])
+        #expect(plan.count == cost)  // blocks has unit costs
+        #expect((final["iterations"] as? Int ?? 0) <= 3)
+        #expect(["no-critical-feedback", "max-iterations", "no-improvement"].contains(final["reason"] as? String ?? ""))
+    }
+
+    @Test("the final plan printed by --json is accepted by check-plan")
+    func finalPlanChecksOut() throws {
+        let db = try database()
+        let domain = corpus + "/gripper/domain.pddl", problem = corpus + "/gripper/p02.pddl"
+        let result = try CommandRunner.run("plansmith", ["critique", domain, problem, "--json", "--db", db], timeout: 120)
+        let final = try #require(try jsonLines(result.stdout).last)
+        let plan = try #require(final["plan"] as? [String])
+        let file = NSTemporaryDirectory() + "critique-\(UUID().uuidString).plan"
+        try plan.joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let check = try CommandRunner.run("plansmith", ["check-plan", domain, problem, file, "--json"])
+        #expect(check.status == 0, "\(check.stdout)")
+    }
+
+    @Test("text mode streams rounds and ends with the final validated plan and a summary")
+    func textOutput() throws {
+        let db = try database()
+        let result = try CommandRunner.run("plansmith", ["critique", corpus + "/blocks/domain.pddl", corpus + "/blocks/p03.pddl",
+                                                         "--db", db, "--max-iterations", "2"], timeout: 120)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("initial plan from the classical planner"))
+        #expect(result.stdout.contains("\nround 1\n"))
+        #expect(result.stdout.contains("votes completeness"))
+        #expect(result.stdout.contains("final plan (valid, cost"))
+    }
+
+    @Test("each round is saved: a second run gets a new session id in the same database")
+    func sessionsArePersisted() throws {
+        let db = try database()
+        let args = ["critique", corpus + "/blocks/domain.pddl", corpus + "/blocks/p01.pddl", "--json", "--db", db]
+        let first = try #require(try jsonLines(try CommandRunner.run("plansmith", args).stdout).last?["session_id"] as? Int)
+        let second = try #require(try jsonLines(try CommandRunner.run("plansmith", args).stdout).last?["session_id"] as? Int)
+        #expect(second == first + 1)
+    }
+
+    @Test("--llm says clearly that LLM mode is not wired yet and exits 2")
+    func llmNotWired() throws {
+        let result = try CommandRunner.run("plansmith", ["critique", corpus + "/blocks/domain.pddl", corpus + "/blocks/p01.pddl",
+                                                         "--llm", "anthropic", "--db", try database()])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("not wired in this build yet"))
+    }
+
+    @Test("PDDL errors exit 1 with compiler-style diagnostics; a missing file exits 2")
+    func badInput() throws {
+        let missing = try CommandRunner.run("plansmith", ["critique", "/nonexistent/d.pddl", corpus + "/blocks/p01.pddl"])
+        #expect(missing.status == 2)
+        let file = NSTemporaryDirectory() + "bad-\(UUID().uuidString).pddl"
+        try "(define (domain d) (:action a :parameters () :effect (p)))".write(toFile: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let bad = try CommandRunner.run("plansmith", ["critique", file, corpus + "/blocks/p01.pddl", "--db", try database()])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("error"))
+    }
+}

@@ -1,0 +1,51 @@
+import Critique
+import Foundation
+import Testing
+
+@Suite("Voting")
+struct VotingTests {
+    @Test("score is the weighted sum of votes and the default threshold 0.5 accepts 0.55")
+    func weightedScore() {
+        let score = ItemScore(itemId: "1.efficiency.1",
+                              votes: [.completeness: .agree, .efficiency: .neutral, .safety: .disagree],
+                              configuration: .default)
+        #expect(score.score == 0.55)
+        #expect(score.accepted)
+    }
+
+    @Test("an item below the threshold is rejected, and the threshold is configurable")
+    func threshold() {
+        let votes: [CriticName: Vote] = [.completeness: .disagree, .efficiency: .agree, .safety: .neutral]
+        let rejected = ItemScore(itemId: "x", votes: votes, configuration: .default)
+        #expect(rejected.score == 0.45)
+        #expect(!rejected.accepted)
+        var lenient = CritiqueConfiguration.default
+        lenient.threshold = 0.4
+        #expect(ItemScore(itemId: "x", votes: votes, configuration: lenient).accepted)
+    }
+
+    @Test("weights come from the configuration; unknown critics are recorded but weigh nothing")
+    func customWeights() {
+        var configuration = CritiqueConfiguration.default
+        configuration.weights = ["completeness": 0.8, "efficiency": 0.1, "safety": 0.1]
+        let score = ItemScore(itemId: "x", votes: [.completeness: .agree, CriticName("llm-gpt"): .agree], configuration: configuration)
+        #expect(score.score == 0.8)
+        #expect(score.votes.count == 2)
+    }
+
+    @Test("the configuration round-trips through JSON with the documented defaults")
+    func configurationCodable() throws {
+        let data = try JSONEncoder().encode(CritiqueConfiguration.default)
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(object["threshold"] as? Double == 0.5)
+        #expect((object["weights"] as? [String: Double])?["completeness"] == 0.4)
+        #expect(try JSONDecoder().decode(CritiqueConfiguration.self, from: data) == .default)
+    }
+
+    @Test("item scores encode votes as an object keyed by critic name")
+    func votesEncodeAsObject() throws {
+        let score = ItemScore(itemId: "x", votes: [.safety: .disagree], configuration: .default)
+        let object = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(score)) as? [String: Any])
+        #expect((object["votes"] as? [String: Double])?["safety"] == 0.0)
+    }
+}
