@@ -1,3 +1,4 @@
+import FakeLLMServer
 import Foundation
 import PlansmithTestSupport
 import Testing
@@ -88,12 +89,45 @@ struct CritiqueCommandTests {
         #expect(second == first + 1)
     }
 
-    @Test("--llm says clearly that LLM mode is not wired yet and exits 2")
-    func llmNotWired() throws {
+    func llmEnvironment(_ server: FakeLLMServer) -> [String: String] {
+        ["OPENAI_BASE_URL": server.baseURL + "/v1", "OPENAI_API_KEY": "sk-test-critique-9z9z", "PLANSMITH_CONFIG": "/nonexistent/config.toml"]
+    }
+
+    @Test("--llm: a model's invalid plans are rejected with the validator's first failing step, and the planner takes over")
+    func llmInvalidPlansFallBackToPlanner() throws {
+        let invalid = FakeStep(text: "Here is my plan:\n(stack b1 b2)\n(pick-up b3)")
+        let server = FakeLLMServer(script: FakeScript(steps: [invalid, invalid, invalid]))
+        _ = try server.start()
+        defer { server.stop() }
         let result = try CommandRunner.run("plansmith", ["critique", corpus + "/blocks/domain.pddl", corpus + "/blocks/p01.pddl",
-                                                         "--llm", "anthropic", "--db", try database()])
-        #expect(result.status == 2)
-        #expect(result.stderr.contains("not wired in this build yet"))
+                                                         "--json", "--llm", "openai", "--db", try database()],
+                                           environment: llmEnvironment(server), timeout: 120)
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = try jsonLines(result.stdout)
+        #expect(lines.filter { $0["type"] as? String == "proposal-rejected" }.count == 3)
+        let session = try #require(lines.first { $0["type"] as? String == "session" })
+        #expect((session["source"] as? String)?.contains("gave no valid plan in 3 round(s)") == true, "\(session)")
+        #expect(lines.last?["valid"] as? Bool == true)
+        #expect(server.requests.count == 3)
+        #expect(server.requests.last?.bodyText.contains("The validator rejected it") == true)
+    }
+
+    @Test("--llm: a valid plan from the model becomes the first plan, and the final plan is validated")
+    func llmValidPlanIsUsed() throws {
+        let plan = try CommandRunner.run("plansmith", ["plan", corpus + "/blocks/domain.pddl", corpus + "/blocks/p01.pddl"])
+        #expect(plan.status == 0)
+        let server = FakeLLMServer(script: FakeScript(steps: [FakeStep(text: "(unstack nothing)"), FakeStep(text: plan.stdout)]))
+        _ = try server.start()
+        defer { server.stop() }
+        let result = try CommandRunner.run("plansmith", ["critique", corpus + "/blocks/domain.pddl", corpus + "/blocks/p01.pddl",
+                                                         "--json", "--llm", "openai", "--db", try database()],
+                                           environment: llmEnvironment(server), timeout: 120)
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = try jsonLines(result.stdout)
+        let session = try #require(lines.first { $0["type"] as? String == "session" })
+        #expect((session["source"] as? String)?.contains("valid after 2 round(s)") == true, "\(session)")
+        #expect(lines.last?["valid"] as? Bool == true)
+        #expect(!result.stdout.contains("sk-test-critique-9z9z"))
     }
 
     @Test("PDDL errors exit 1 with compiler-style diagnostics; a missing file exits 2")

@@ -5,7 +5,9 @@ import Planner
 enum ProposalParsing {
     static func steps(in reply: String) -> [PlanStep] {
         var lines: [String] = []
-        for line in reply.split(separator: "\n") {
+        for fullLine in reply.split(separator: "\n") {
+            // `; cost = 6 (unit cost)` is a comment, not a step.
+            let line = fullLine.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
             guard let open = line.firstIndex(of: "("), let close = line[open...].firstIndex(of: ")") else { continue }
             lines.append(String(line[open...close]))
         }

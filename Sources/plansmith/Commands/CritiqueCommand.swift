@@ -1,6 +1,7 @@
 import ArgumentParser
 import Critique
 import Foundation
+import LLM
 import PDDL
 import Planner
 import PlansmithCore
@@ -24,8 +25,10 @@ struct CritiqueCommand: AsyncParsableCommand {
     @Argument(help: "The domain file ('-' for standard input).") var domain: String
     @Argument(help: "The problem file.") var problem: String
     @Option(name: .customLong("max-iterations"), help: "Most critique rounds.") var maxIterations: Int = 5
-    @Option(help: ArgumentHelp("Use a language model provider for plans (not wired in this build yet).", valueName: "provider"))
+    @Option(help: ArgumentHelp("Ask this language-model provider for the first plan (validated; the planner takes over if it fails).",
+                               valueName: "provider"))
     var llm: String?
+    @OptionGroup var llmArguments: LLMArguments
     @Flag(help: "One JSON object per line instead of text.") var json = false
     @OptionGroup var store: StoreArguments
 
@@ -34,10 +37,13 @@ struct CritiqueCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        if let llm {
-            Console.error("plansmith critique: LLM mode (--llm \(llm)) is not wired in this build yet; "
-                          + "run without --llm to use the sound critics.\n")
-            throw ExitCode(2)
+        let llmConfiguration = try llm.map { provider -> LLMConfiguration in
+            if domain == "-" || problem == "-" { throw ValidationError("--llm needs the domain and problem as files, not '-'") }
+            let configuration = try llmArguments.loadConfiguration(command: "critique")
+            guard configuration.provider(named: provider) != nil else {
+                throw ValidationError("unknown provider '\(provider)'; configured: \(configuration.providers.map(\.name).joined(separator: ", "))")
+            }
+            return configuration
         }
         let (domainAST, problemAST) = try PlanningInput.load(domain: domain, problem: problem, command: "critique")
         let task: CritiqueTask
@@ -52,7 +58,15 @@ struct CritiqueCommand: AsyncParsableCommand {
             let bus = EventBus(bufferLimit: 1024)
             let service = CritiqueService(bus: bus, sessions: context.store.planningSessions, userId: context.userId)
             let subscription = await bus.subscribe()
-            let id = try await service.start(CritiqueRequest(task: task, configuration: configuration))
+            var request = CritiqueRequest(task: task, configuration: configuration)
+            if let llmConfiguration {
+                let router = LLMRouter(configuration: llmConfiguration,
+                                       recorder: StoreUsageRecorder(store: context.store, userId: context.userId))
+                request.proposer = RoutedPlanProposer(chat: RoutedChatModel(router: router, provider: llm, session: "critique"))
+                request.domainText = try String(contentsOfFile: domain, encoding: .utf8)
+                request.problemText = try String(contentsOfFile: problem, encoding: .utf8)
+            }
+            let id = try await service.start(request)
             for await event in subscription.events where event.sessionId == id {
                 printer.print(event.payload, sessionId: id, task: task)
                 if case .sessionFinished(let result) = event.payload { return result }
