@@ -1,22 +1,8 @@
 extension ProblemChecker {
     /// Checks every initial fact; returns them as a table for the goal check.
-    ///
-    /// A generated problem can hold a million facts, so the common case — a declared predicate
-    /// with the right arity over declared objects of fitting single types — takes a fast path of
-    /// integer look-ups. Anything else goes through `ExpressionChecker.checkAtom`, which
-    /// produces the diagnostics; both paths accept exactly the same facts.
-    mutating func checkInitialState(_ expressions: inout ExpressionChecker) -> FactTable {
+    mutating func checkInitialState(_ expressions: inout ExpressionChecker, fastPath: GroundAtomFastPath) -> FactTable {
         if problem.initialState.isEmpty {
             report(.emptyInit, "the initial state is empty: every fact starts false", at: problem.name.range)
-        }
-        let types = scope.types
-        let typing = scope.typing
-        // Single-type views of objects and predicate parameters; -1 marks `either`, which the
-        // slow path handles.
-        let objectType = expressions.objectTypes.map { $0.count == 1 ? $0[0] : -1 }
-        var parameterTypes: [[Int]] = Array(repeating: [], count: scope.predicates.count)
-        for signature in scope.predicates.values {
-            parameterTypes[signature.index] = signature.parameterTypes.map { $0.count == 1 ? $0[0] : -1 }
         }
         var facts = FactTable(capacity: problem.initialState.count)
         var arguments: [Int] = []
@@ -29,23 +15,7 @@ extension ProblemChecker {
                 }
                 continue
             }
-            var predicate = -1
-            fast: if let index = scope.predicateIndex[atom.predicate.text], case let signature = scope.predicateList[index],
-                     signature.parameterTypes.count == atom.arguments.count {
-                arguments.removeAll(keepingCapacity: true)
-                let expected = parameterTypes[signature.index]
-                for (position, argument) in atom.arguments.enumerated() {
-                    guard case .constant(let name) = argument, let object = expressions.objectIndex[name.text] else { break fast }
-                    if typing {
-                        let actual = objectType[object], wanted = expected[position]
-                        guard actual >= 0, wanted >= 0, types.isSubtype(actual, of: wanted) else { break fast }
-                    }
-                    arguments.append(object)
-                }
-                for object in arguments { expressions.objectUsed[object] = true }
-                expressions.predicateUsed[signature.index] = true
-                predicate = signature.index
-            }
+            var predicate = fastPath.check(atom, &expressions, arguments: &arguments) ?? -1
             if predicate < 0 {
                 guard let index = expressions.checkAtom(atom, variables: noVariables),
                       expressions.lastGroundArguments.count == atom.arguments.count else { continue }
@@ -57,5 +27,57 @@ extension ProblemChecker {
             }
         }
         return facts
+    }
+
+    /// Checks the goal; the ground atoms of a top-level conjunction (the usual goal, and the
+    /// bulk of a large one) take the fast path.
+    mutating func checkGoal(_ expressions: inout ExpressionChecker, fastPath: GroundAtomFastPath) {
+        guard case .and(let parts, _) = problem.goal else {
+            expressions.check(problem.goal, variables: [:])
+            return
+        }
+        var arguments: [Int] = []
+        arguments.reserveCapacity(8)
+        for part in parts {
+            if case .atom(let atom) = part, fastPath.check(atom, &expressions, arguments: &arguments) != nil { continue }
+            expressions.check(part, variables: [:])
+        }
+    }
+}
+
+/// The common case of a ground atom — a declared predicate with the right arity over declared
+/// objects whose single types fit — checked with integer look-ups only. A generated problem can
+/// hold a million such atoms. Anything else returns nil and goes through
+/// `ExpressionChecker`, which produces the diagnostics; both accept exactly the same atoms.
+struct GroundAtomFastPath {
+    let scope: DomainScope
+    /// Single type of each object, -1 for `either` (left to the slow path).
+    let objectType: [Int]
+    /// Single type of each predicate parameter, -1 for `either`.
+    let parameterTypes: [[Int]]
+
+    init(scope: DomainScope, expressions: ExpressionChecker) {
+        self.scope = scope
+        objectType = expressions.objectTypes.map { $0.count == 1 ? $0[0] : -1 }
+        parameterTypes = scope.predicateList.map { $0.parameterTypes.map { $0.count == 1 ? $0[0] : -1 } }
+    }
+
+    /// The predicate index, with the object indices in `arguments`; marks both as used.
+    func check(_ atom: Atom, _ expressions: inout ExpressionChecker, arguments: inout [Int]) -> Int? {
+        guard let index = scope.predicateIndex[atom.predicate.text],
+              scope.predicateList[index].parameterTypes.count == atom.arguments.count else { return nil }
+        arguments.removeAll(keepingCapacity: true)
+        let expected = parameterTypes[index]
+        for (position, argument) in atom.arguments.enumerated() {
+            guard case .constant(let name) = argument, let object = expressions.objectIndex[name.text] else { return nil }
+            if scope.typing {
+                let actual = objectType[object], wanted = expected[position]
+                guard actual >= 0, wanted >= 0, scope.types.isSubtype(actual, of: wanted) else { return nil }
+            }
+            arguments.append(object)
+        }
+        for object in arguments { expressions.objectUsed[object] = true }
+        expressions.predicateUsed[index] = true
+        return index
     }
 }

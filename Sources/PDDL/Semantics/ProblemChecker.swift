@@ -30,22 +30,23 @@ struct ProblemChecker: DiagnosticCollector {
             expressions.checkTypeReference(object.type)
             lastChecked = .some(object.type)
         }
-        let initialFacts = checkInitialState(&expressions)
+        let fastPath = GroundAtomFastPath(scope: scope, expressions: expressions)
+        let initialFacts = checkInitialState(&expressions, fastPath: fastPath)
         if problem.hasGoal {
-            expressions.check(problem.goal, variables: [:])
+            checkGoal(&expressions, fastPath: fastPath)
         } else {
             report(.missingGoal, "the problem has no '(:goal …)'", at: problem.name.range)
         }
         if let metric = problem.metric { expressions.checkFunctionTerm(metric.expression, variables: [:]) }
         diagnostics += expressions.diagnostics
-        checkUnusedObjects(expressions)
+        checkUnusedObjects(expressions, declared)
         checkGoalAlreadyTrue(initialFacts, expressions)
         return diagnostics
     }
 
     /// Constants first, then the problem's objects (duplicates reported and left out), with the
     /// name → position index the expression checker uses (built once: a big problem has 100k objects).
-    private mutating func declareObjects() -> (objects: [(name: String, type: [Int])], index: NameIndex) {
+    private mutating func declareObjects() -> DeclaredObjects {
         var objects = domain.constants.map { (name: $0.name.text, type: scope.types.resolve($0.type)) }
         var index = NameIndex(capacity: objects.count + problem.objects.count)
         for (position, constant) in objects.enumerated() { index.insert(constant.name, value: position) }
@@ -73,40 +74,45 @@ struct ProblemChecker: DiagnosticCollector {
             objects.append((object.name.text, cached!.resolved))
             declaredAt.append(position)
         }
-        return (objects, index)
+        return DeclaredObjects(objects: objects, index: index, constantCount: constantCount, declaredAt: declaredAt)
     }
 
-    private mutating func checkUnusedObjects(_ expressions: ExpressionChecker) {
-        for object in problem.objects {
-            guard let index = expressions.objectIndex[object.name.text], !expressions.objectUsed[index] else { continue }
+    private mutating func checkUnusedObjects(_ expressions: ExpressionChecker, _ declared: DeclaredObjects) {
+        for position in declared.constantCount..<declared.objects.count where !expressions.objectUsed[position] {
+            let object = problem.objects[declared.declaredAt[position - declared.constantCount]]
             report(.unusedObject, "object '\(object.name.text)' appears in neither the initial state nor the goal",
                    at: object.name.range, notes: ["actions may still use it through their parameters"])
         }
     }
 
     /// A goal made only of facts that already hold needs no plan: almost certainly a mistake.
+    /// Stops at the first goal fact that does not hold (the usual case), so it costs little.
     private mutating func checkGoalAlreadyTrue(_ initial: FactTable, _ expressions: ExpressionChecker) {
-        var atoms: [Atom] = []
-        var onlyPositiveAtoms = true
-        problem.goal.forEachAtom { atom, negated in
-            if negated { onlyPositiveAtoms = false } else { atoms.append(atom) }
+        var atoms = 0
+        func holds(_ condition: Condition) -> Bool {
+            switch condition {
+            case .atom(let atom):
+                atoms += 1
+                guard let key = expressions.groundKey(of: atom) else { return false }
+                return initial.contains(predicate: key.predicate, objects: key.objects)
+            case .and(let parts, _):
+                return parts.allSatisfy(holds)
+            default:
+                return false
+            }
         }
-        guard problem.hasGoal, onlyPositiveAtoms, !atoms.isEmpty, isConjunction(problem.goal) else { return }
-        let allHold = atoms.allSatisfy { atom in
-            guard let key = expressions.groundKey(of: atom) else { return false }
-            return initial.contains(predicate: key.predicate, objects: key.objects)
-        }
-        if allHold {
+        if problem.hasGoal, holds(problem.goal), atoms > 0 {
             report(.goalTrueInitially, "every goal fact already holds in the initial state: the empty plan solves this problem",
                    at: problem.goal.range)
         }
     }
+}
 
-    private func isConjunction(_ condition: Condition) -> Bool {
-        switch condition {
-        case .atom: true
-        case .and(let parts, _): parts.allSatisfy(isConjunction)
-        default: false
-        }
-    }
+/// The objects in scope of a problem: the domain's constants, then the problem's own objects.
+struct DeclaredObjects {
+    var objects: [(name: String, type: [Int])]
+    var index: NameIndex
+    var constantCount: Int
+    /// Position in `problem.objects` of each problem object (index − constantCount).
+    var declaredAt: [Int]
 }
