@@ -46,36 +46,32 @@ struct DomainChecker: DiagnosticCollector {
     }
 
     private mutating func checkConstants(_ expressions: inout ExpressionChecker) {
-        var seen: [String: Name] = [:]
-        for constant in domain.constants {
-            if let first = seen[constant.name.text] {
-                report(.duplicateObject, "constant '\(constant.name.text)' is declared twice", at: constant.name.range,
-                       notes: ["first declared at line \(first.range.start.line)"])
-            }
-            seen[constant.name.text] = constant.name
-            expressions.checkTypeReference(constant.type)
-        }
+        reportDuplicates(domain.constants.map(\.name), kind: "constant", code: .duplicateObject)
+        for constant in domain.constants { expressions.checkTypeReference(constant.type) }
     }
 
     private mutating func checkPredicatesAndFunctions(_ expressions: inout ExpressionChecker) {
-        var seen: [String: Name] = [:]
+        reportDuplicates(domain.predicates.map(\.name), kind: "predicate", code: .duplicatePredicate)
         for predicate in domain.predicates {
-            if let first = seen[predicate.name.text] {
-                report(.duplicatePredicate, "predicate '\(predicate.name.text)' is declared twice", at: predicate.name.range,
-                       notes: ["first declared at line \(first.range.start.line)"])
-            }
-            seen[predicate.name.text] = predicate.name
             checkParameterList(predicate.parameters, owner: "predicate '\(predicate.name.text)'", repeatedIsWarning: true, &expressions)
         }
-        var functions: [String: Name] = [:]
+        reportDuplicates(domain.functions.map(\.name), kind: "function", code: .duplicateFunction)
         for function in domain.functions {
-            if let first = functions[function.name.text] {
-                report(.duplicateFunction, "function '\(function.name.text)' is declared twice", at: function.name.range,
-                       notes: ["first declared at line \(first.range.start.line)"])
-            }
-            functions[function.name.text] = function.name
             expressions.features.actionCosts = FeatureUse.first(expressions.features.actionCosts, function.range)
             checkParameterList(function.parameters, owner: "function '\(function.name.text)'", repeatedIsWarning: true, &expressions)
+        }
+    }
+
+    /// Reports every repeated name after its first declaration.
+    private mutating func reportDuplicates(_ names: [Name], kind: String, code: DiagnosticCode) {
+        var seen: [String: Name] = [:]
+        for name in names {
+            if let first = seen[name.text] {
+                report(code, "\(kind) '\(name.text)' is declared twice", at: name.range,
+                       notes: ["first declared at line \(first.range.start.line)"])
+            } else {
+                seen[name.text] = name
+            }
         }
     }
 
@@ -98,13 +94,8 @@ struct DomainChecker: DiagnosticCollector {
     }
 
     private mutating func checkActions(_ expressions: inout ExpressionChecker) {
-        var seen: [String: Name] = [:]
+        reportDuplicates(domain.actions.map(\.name), kind: "action", code: .duplicateAction)
         for action in domain.actions {
-            if let first = seen[action.name.text] {
-                report(.duplicateAction, "action '\(action.name.text)' is declared twice", at: action.name.range,
-                       notes: ["first declared at line \(first.range.start.line)"])
-            }
-            seen[action.name.text] = action.name
             checkParameterList(action.parameters, owner: "action '\(action.name.text)'", repeatedIsWarning: false, &expressions)
             var variables: ExpressionChecker.Variables = [:]
             for parameter in action.parameters where variables[parameter.name.text] == nil {
