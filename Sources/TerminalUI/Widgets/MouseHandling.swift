@@ -41,7 +41,12 @@ extension TableState {
     }
 }
 
-extension ChatViewState {
+/// A view whose only mouse gesture is the wheel: three lines per notch.
+public protocol WheelScrollable {
+    mutating func scroll(by lines: Int)
+}
+
+extension WheelScrollable {
     public mutating func handle(_ mouse: MouseEvent, in area: Rect) -> Bool {
         guard area.contains(x: mouse.x, y: mouse.y) else { return false }
         switch mouse.kind {
@@ -53,14 +58,5 @@ extension ChatViewState {
     }
 }
 
-extension LogViewState {
-    public mutating func handle(_ mouse: MouseEvent, in area: Rect) -> Bool {
-        guard area.contains(x: mouse.x, y: mouse.y) else { return false }
-        switch mouse.kind {
-        case .wheelUp: scroll(by: 3)
-        case .wheelDown: scroll(by: -3)
-        default: return false
-        }
-        return true
-    }
-}
+extension ChatViewState: WheelScrollable {}
+extension LogViewState: WheelScrollable {}
