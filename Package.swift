@@ -89,6 +89,9 @@ let package = Package(
         .target(name: "PlansmithCore", dependencies: ["Critique", "Planner", "PDDL", "Store"], swiftSettings: strict),
         .testTarget(name: "PlansmithCoreTests", dependencies: ["PlansmithCore", "Critique", "Store", "Planner", "PDDL",
                                                                "PlansmithTestSupport"], swiftSettings: strict),
+        // The app's screen layer (screens come with their issue); today: PDDL support for the editor.
+        .target(name: "PlansmithTUI", dependencies: ["PDDL", "TerminalUI"], swiftSettings: strict),
+        .testTarget(name: "PlansmithTUITests", dependencies: ["PlansmithTUI", "PDDL", "TerminalUI"], swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["PlansmithTestSupport", "FakeLLMServer", "Store"], swiftSettings: strict),
         .testTarget(name: "PDDLTests", dependencies: ["PDDL", "PlansmithTestSupport"],
                     exclude: ["Fixtures"], swiftSettings: strict),
