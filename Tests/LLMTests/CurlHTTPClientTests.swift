@@ -143,10 +143,9 @@ struct CurlHTTPClientTests {
 
     @Test("a refused connection is a connection failure")
     func connectionRefused() async throws {
-        let server = FakeLLMServer()
-        let port = try server.start()
-        await server.stopServing()
-        let request = HTTPRequest(url: "http://127.0.0.1:\(port)/v1/messages", body: Array("{}".utf8))
+        let refusing = try #require(RefusingPort())
+        defer { refusing.close() }
+        let request = HTTPRequest(url: "http://127.0.0.1:\(refusing.port)/v1/messages", body: Array("{}".utf8))
         await #expect {
             _ = try await client.send(request)
         } throws: { error in

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import FakeLLMServer
 import Foundation
 import Testing
@@ -124,10 +127,11 @@ struct RouterRetryTests {
     @Test("a refused connection fails over to the next provider")
     func connectionRefusedFailsOver() async throws {
         try await withRouterFixture { f in
-            let dead = FakeLLMServer()
-            let port = try dead.start()
-            await dead.stopServing()
-            let router = try f.router(environment: ["ANTHROPIC_BASE_URL": "http://127.0.0.1:\(port)"])
+            // A port that is bound but not listening refuses connections, and staying bound keeps
+            // a server of a test running in parallel from being given the same port.
+            let refusing = try #require(RefusingPort())
+            defer { refusing.close() }
+            let router = try f.router(environment: ["ANTHROPIC_BASE_URL": "http://127.0.0.1:\(refusing.port)"])
             let result = try await router.complete(hello)
             #expect(result.target.provider == "openai")
         }
@@ -157,4 +161,30 @@ final class DeltaLog: @unchecked Sendable {
     private var items: [TextDelta] = []
     func append(_ d: TextDelta) { lock.lock(); items.append(d); lock.unlock() }
     var all: [TextDelta] { lock.lock(); defer { lock.unlock() }; return items }
+}
+
+/// A loopback TCP port bound by this process without listening: connecting to it is refused.
+struct RefusingPort {
+    let descriptor: Int32
+    let port: Int
+
+    init?() {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return nil }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { raw in
+                bind(fd, raw, length) == 0 && getsockname(fd, raw, &length) == 0
+            }
+        }
+        guard bound else { Glibc.close(fd); return nil }
+        descriptor = fd
+        port = Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    func close() { _ = Glibc.close(descriptor) }
 }
