@@ -81,7 +81,7 @@ let package = Package(
         // Elicitation: conversation state machine, completeness checker, PDDL generation (talks to an LLM only
         // through its own ElicitationLanguageModel protocol; PlansmithCore plugs the LLM target in).
         .target(name: "Elicitation", dependencies: ["PDDL", "Store"], swiftSettings: strict),
-        .testTarget(name: "ElicitationTests", dependencies: ["Elicitation", "PDDL", "Store", "Planner"], swiftSettings: strict),
+        .testTarget(name: "ElicitationTests", dependencies: ["Elicitation", "PDDL", "Store", "Planner", "PlansmithTestSupport"], swiftSettings: strict),
         // Critique: sound critics, item-level weighted voting, refinement under the validator's veto, orchestrator
         // (talks to an LLM only through its own PlanProposer protocol). PlansmithCore: event bus + services.
         .target(name: "Critique", dependencies: ["Planner", "PDDL"], swiftSettings: strict),

@@ -28,7 +28,7 @@ struct ReferenceValidatorAgreementTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
 
-        var rng = SplitMix64(state: 20261125)
+        var rng = SeededGenerator(state: 20261125)
         var manifest: [[String: String]] = []
         var ours: [(label: String, valid: Bool)] = []
         var mutatedCount = 0
@@ -71,7 +71,7 @@ struct ReferenceValidatorAgreementTests {
     }
 
     /// Deletes, swaps, duplicates a step, or changes one argument (sometimes to an object of another type).
-    static func mutate(_ steps: [PlanStep], objects: [String], using rng: inout SplitMix64) -> [PlanStep] {
+    static func mutate(_ steps: [PlanStep], objects: [String], using rng: inout SeededGenerator) -> [PlanStep] {
         var steps = steps
         guard !steps.isEmpty else { return steps }
         let i = Int.random(in: 0..<steps.count, using: &rng)

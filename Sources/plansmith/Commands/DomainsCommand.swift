@@ -52,8 +52,8 @@ struct DomainsShowCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (domain, revisions) = try await store.withSession("domains show") { session in
-            let domain = try await session.store.domains.domain(named: name, readableBy: session.userId)
-            return (domain, try await session.store.domains.history(of: domain.id!, readableBy: session.userId).count)
+            let (domain, history) = try await session.domainWithHistory(named: name)
+            return (domain, history.count)
         }
         if json {
             var object = domain.summaryJSON

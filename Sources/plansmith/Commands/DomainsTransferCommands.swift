@@ -117,8 +117,7 @@ struct DomainsHistoryCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (domain, revisions) = try await store.withSession("domains history") { session in
-            let domain = try await session.store.domains.domain(named: name, readableBy: session.userId)
-            return (domain, try await session.store.domains.history(of: domain.id!, readableBy: session.userId))
+            try await session.domainWithHistory(named: name)
         }
         if json {
             Console.json(["name": domain.name, "id": domain.id ?? 0, "revisions": revisions.map { revision in

@@ -61,6 +61,12 @@ struct StoreSession {
     let user: User
     let userId: Int64
     let workspace: Workspace
+
+    /// A domain the user may read, with its revisions (newest first).
+    func domainWithHistory(named name: String) async throws -> (Domain, [DomainRevision]) {
+        let domain = try await store.domains.domain(named: name, readableBy: userId)
+        return (domain, try await store.domains.history(of: domain.id!, readableBy: userId))
+    }
 }
 
 enum StoreFailure {
