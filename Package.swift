@@ -46,6 +46,7 @@ let package = Package(
                 "Elicitation",
                 "Critique",
                 "PlansmithCore",
+                "PlansmithTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -86,12 +87,15 @@ let package = Package(
         // (talks to an LLM only through its own PlanProposer protocol). PlansmithCore: event bus + services.
         .target(name: "Critique", dependencies: ["Planner", "PDDL"], swiftSettings: strict),
         .testTarget(name: "CritiqueTests", dependencies: ["Critique", "Planner", "PDDL", "PlansmithTestSupport"], swiftSettings: strict),
-        .target(name: "PlansmithCore", dependencies: ["Critique", "Planner", "PDDL", "Store"], swiftSettings: strict),
+        .target(name: "PlansmithCore", dependencies: ["Critique", "Elicitation", "LLM", "Planner", "PDDL", "Store"], swiftSettings: strict),
         .testTarget(name: "PlansmithCoreTests", dependencies: ["PlansmithCore", "Critique", "Store", "Planner", "PDDL",
                                                                "PlansmithTestSupport"], swiftSettings: strict),
-        // The app's screen layer (screens come with their issue); today: PDDL support for the editor.
-        .target(name: "PlansmithTUI", dependencies: ["PDDL", "TerminalUI"], swiftSettings: strict),
-        .testTarget(name: "PlansmithTUITests", dependencies: ["PlansmithTUI", "PDDL", "TerminalUI"], swiftSettings: strict),
+        // The app's screens (Elm style), driven by PlansmithCore's services and the event bus.
+        .target(name: "PlansmithTUI", dependencies: ["PlansmithCore", "TerminalUI", "Critique", "Elicitation", "LLM",
+                                                     "Planner", "PDDL", "Store"], swiftSettings: strict),
+        .testTarget(name: "PlansmithTUITests", dependencies: ["PlansmithTUI", "PlansmithCore", "TerminalUI", "Critique",
+                                                              "Elicitation", "LLM", "Planner", "PDDL", "Store",
+                                                              "PlansmithTestSupport", "FakeLLMServer"], swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["PlansmithTestSupport", "FakeLLMServer", "Store"], swiftSettings: strict),
         .testTarget(name: "PDDLTests", dependencies: ["PDDL", "PlansmithTestSupport"],
                     exclude: ["Fixtures"], swiftSettings: strict),

@@ -6,7 +6,7 @@ import Foundation
 /// the result is dropped when it arrives. A plain thread, not a task: long synchronous work on
 /// the cooperative pool (two threads on two cores) would starve the tasks that must notice the
 /// cancellation. This is what lets a session stop within 200 ms in the middle of a long analysis.
-func abandonable<T: Sendable>(_ work: @escaping @Sendable (_ isCancelled: @escaping @Sendable () -> Bool) -> T) async -> T? {
+public func abandonable<T: Sendable>(_ work: @escaping @Sendable (_ isCancelled: @escaping @Sendable () -> Bool) -> T) async -> T? {
     let gate = ResumeOnce<T?>()
     return await withTaskCancellationHandler {
         await withCheckedContinuation { continuation in
@@ -21,7 +21,7 @@ func abandonable<T: Sendable>(_ work: @escaping @Sendable (_ isCancelled: @escap
     }
 }
 
-func abandonable<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T? {
+public func abandonable<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T? {
     await abandonable { (_: @escaping @Sendable () -> Bool) in work() }
 }
 

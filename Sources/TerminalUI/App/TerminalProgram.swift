@@ -37,4 +37,31 @@ public struct Command<Msg: Sendable>: Sendable {
         .task { try? await Task.sleep(for: delay); return msg }
     }
     public static func batch(_ commands: [Command]) -> Command { Command(kind: .batch(commands)) }
+
+    /// The same work, its messages wrapped by `transform`: how a composed program lifts a child
+    /// screen's commands into its own message type.
+    public func map<T: Sendable>(_ transform: @escaping @Sendable (Msg) -> T) -> Command<T> {
+        switch kind {
+        case .none: return .none
+        case .quit: return .quit
+        case .redraw: return .redraw
+        case .batch(let list): return .batch(list.map { $0.map(transform) })
+        case .task(let work): return .task { await work().map(transform) }
+        }
+    }
+
+    /// Walks the work in this command, for code that runs commands itself (test drivers).
+    public func visit(quit: () -> Void = {}, redraw: () -> Void = {},
+                      task: (@escaping @Sendable () async -> Msg?) -> Void) {
+        switch kind {
+        case .none: break
+        case .quit: quit()
+        case .redraw: redraw()
+        case .batch(let list): list.forEach { $0.visit(quit: quit, redraw: redraw, task: task) }
+        case .task(let work): task(work)
+        }
+    }
+
+    /// True when the command asks for nothing (lets a parent skip empty batches).
+    public var isNone: Bool { if case .none = kind { true } else { false } }
 }

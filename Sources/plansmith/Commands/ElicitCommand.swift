@@ -2,6 +2,7 @@ import ArgumentParser
 import Elicitation
 import Foundation
 import LLM
+import PlansmithCore
 import Store
 
 /// `plansmith elicit`: the elicitation conversation as plain lines on stdin and stdout, for

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LLM
+import PlansmithCore
 
 struct LLMCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

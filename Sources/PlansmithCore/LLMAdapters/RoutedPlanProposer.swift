@@ -4,12 +4,14 @@ import LLM
 /// Critique's plan-proposer protocol over the LLM router. The reply is only a proposal: the
 /// orchestrator validates it and sends the first failing step back, and the classical planner
 /// takes over when no valid plan arrives within the configured rounds.
-struct RoutedPlanProposer: PlanProposer {
-    let chat: RoutedChatModel
+public struct RoutedPlanProposer: PlanProposer {
+    public let chat: RoutedChatModel
 
-    var name: String { chat.provider ?? chat.tier ?? "llm" }
+    public init(chat: RoutedChatModel) { self.chat = chat }
 
-    func propose(_ request: PlanProposalRequest) async throws -> PlanProposal {
+    public var name: String { chat.provider ?? chat.tier ?? "llm" }
+
+    public func propose(_ request: PlanProposalRequest) async throws -> PlanProposal {
         let text = try await chat.send([.user(request.prompt)], options: ChatOptions(maxTokens: 2048, temperature: 0))
         return PlanProposal(text: text)
     }

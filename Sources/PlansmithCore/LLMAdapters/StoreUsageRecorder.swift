@@ -3,11 +3,13 @@ import Store
 
 /// Writes every routed LLM call as a row of the Store's usage log (endpoint = provider URL path;
 /// model, tokens and cost in extra_data), as the architecture asks.
-struct StoreUsageRecorder: UsageRecorder {
-    let store: Store
-    let userId: Int64?
+public struct StoreUsageRecorder: UsageRecorder {
+    public let store: Store
+    public let userId: Int64?
 
-    func record(_ record: LLM.UsageRecord) async throws {
+    public init(store: Store, userId: Int64?) { self.store = store; self.userId = userId }
+
+    public func record(_ record: LLM.UsageRecord) async throws {
         let row = StoreUsageRow.llmCall(
             userId: userId, endpoint: record.endpoint ?? "/\(record.provider ?? "llm")",
             statusCode: record.statusCode ?? (record.succeeded ? 200 : 0), latencyMs: Double(record.latencyMs),

@@ -3,10 +3,12 @@ import LLM
 
 /// Elicitation's language-model protocol over the LLM router: streaming, failover, retries,
 /// budget and usage rows come with it. Elicitation itself never sees HTTP.
-struct RoutedElicitationModel: ElicitationLanguageModel {
-    let chat: RoutedChatModel
+public struct RoutedElicitationModel: ElicitationLanguageModel {
+    public let chat: RoutedChatModel
 
-    func complete(_ request: ExtractionRequest, onToken: @escaping @Sendable (String) -> Void) async throws -> String {
+    public init(chat: RoutedChatModel) { self.chat = chat }
+
+    public func complete(_ request: ExtractionRequest, onToken: @escaping @Sendable (String) -> Void) async throws -> String {
         var prompt = "What the user said:\n\(request.userText)\n\nThe model so far (JSON):\n\(request.currentModelJSON)"
         if !request.repairFeedback.isEmpty {
             prompt += "\n\nYour previous answer had these problems; answer again with a corrected JSON object:\n- "

@@ -2,8 +2,8 @@ import Foundation
 
 /// Where `config.toml` lives: `PLANSMITH_CONFIG`, else `$XDG_CONFIG_HOME/plansmith/config.toml`,
 /// else `~/.config/plansmith/config.toml`. A missing file means built-in defaults.
-enum ConfigLocation {
-    static func resolve(explicitPath: String? = nil,
+public enum ConfigLocation {
+    public static func resolve(explicitPath: String? = nil,
                         environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let explicitPath { return explicitPath }
         if let override = environment["PLANSMITH_CONFIG"], !override.isEmpty { return override }

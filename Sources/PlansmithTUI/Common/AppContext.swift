@@ -1,0 +1,86 @@
+import Foundation
+import LLM
+import PlansmithCore
+import Store
+import Synchronization
+
+/// The long-lived services every screen works through, made once at start-up. Screens capture it
+/// in their tasks (it is Sendable); `view` never touches it.
+public final class AppContext: Sendable {
+    public let store: Store
+    /// Critique sessions publish here; the Plan screen subscribes.
+    public let bus: EventBus
+    /// Where config.toml is (providers, prices, budget).
+    public let configPath: String
+    /// Providers from config.toml + environment; nil when it could not be read (`llmProblem` says why).
+    public let llm: LLMConfiguration?
+    public let llmProblem: String?
+    /// Where exports (plan reports, chats) are written.
+    public let exportDirectory: String
+    public let environment: [String: String]
+    private let services = Mutex<[Int64: CritiqueService]>([:])
+
+    public init(store: Store, configPath: String, environment: [String: String], exportDirectory: String,
+                bus: EventBus = EventBus()) {
+        self.store = store
+        self.bus = bus
+        self.configPath = configPath
+        self.environment = environment
+        self.exportDirectory = exportDirectory
+        do {
+            llm = try LLMConfiguration.load(configPath: configPath, environment: environment)
+            llmProblem = nil
+        } catch {
+            llm = nil
+            llmProblem = "\(error)"
+        }
+    }
+
+    /// True when at least one provider has a key (or needs none): LLM features are offered.
+    public var hasUsableProvider: Bool { llm?.providers.contains(where: \.isUsable) ?? false }
+
+    /// A router whose calls are written to the usage log as this user's.
+    public func router(for userId: Int64) -> LLMRouter? {
+        guard let llm else { return nil }
+        return LLMRouter(configuration: llm, recorder: StoreUsageRecorder(store: store, userId: userId))
+    }
+
+    /// One critique service per user, shared by every Plan screen so a running session survives
+    /// leaving and re-opening the screen.
+    public func critiqueService(for userId: Int64) -> CritiqueService {
+        services.withLock { map in
+            if let service = map[userId] { return service }
+            let service = CritiqueService(bus: bus, sessions: store.planningSessions, userId: userId)
+            map[userId] = service
+            return service
+        }
+    }
+}
+
+/// The signed-in user and their personal workspace.
+public struct UserSession: Sendable, Equatable {
+    public var user: User
+    public var workspace: Workspace
+    public var preferences: Preferences
+
+    public init(user: User, workspace: Workspace, preferences: Preferences) {
+        self.user = user
+        self.workspace = workspace
+        self.preferences = preferences
+    }
+
+    public var userId: Int64 { user.id! }
+}
+
+/// What `update` may use: the services, who is signed in, and the look.
+public struct ScreenEnvironment: Sendable {
+    public var app: AppContext
+    public var session: UserSession?
+    public var look: ViewContext
+
+    public init(app: AppContext, session: UserSession?, look: ViewContext = ViewContext()) {
+        self.app = app
+        self.session = session
+        self.look = look
+    }
+}

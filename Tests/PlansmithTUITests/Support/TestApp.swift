@@ -1,0 +1,38 @@
+import Foundation
+import PlansmithTUI
+import Store
+
+/// A real app context over a fresh SQLite file in a temporary directory, with one registered user
+/// (cheap password hashing so tests stay fast). Shared by every screen's tests.
+struct TestApp {
+    let directory: String
+    let context: AppContext
+    let session: UserSession
+
+    /// - Parameters:
+    ///   - configText: written as config.toml when given (LLM providers for the fake server).
+    ///   - environment: extra environment (API keys, base URLs).
+    static func make(configText: String? = nil, environment: [String: String] = [:],
+                     email: String = "ada@example.com", password: String = "correct horse") async throws -> TestApp {
+        let directory = NSTemporaryDirectory() + "plansmith-tui-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        var options = StoreOptions()
+        options.passwordCost = .testing
+        let store = try Store.open(DatabaseLocation(path: directory + "/plansmith.sqlite", createsDirectory: true),
+                                   options: options)
+        let configPath = directory + "/config.toml"
+        if let configText { try configText.write(toFile: configPath, atomically: true, encoding: .utf8) }
+        let context = AppContext(store: store, configPath: configPath, environment: environment,
+                                 exportDirectory: directory + "/exports")
+        let user = try await store.accounts.register(email: email, password: password)
+        let workspace = try await store.accounts.personalWorkspace(of: user.id!)
+        return TestApp(directory: directory, context: context,
+                       session: UserSession(user: user, workspace: workspace, preferences: Preferences()))
+    }
+
+    /// What `update` gets: this app's services and its signed-in user.
+    var env: ScreenEnvironment { ScreenEnvironment(app: context, session: session) }
+
+    /// The same app with nobody signed in (Landing, Login, Register).
+    var signedOutEnv: ScreenEnvironment { ScreenEnvironment(app: context, session: nil) }
+}
