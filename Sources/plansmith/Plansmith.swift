@@ -12,6 +12,10 @@ struct Plansmith: AsyncParsableCommand {
         a classical planner with a sound plan validator, and a critique loop that improves plans \
         in rounds. Every subcommand works offline; 'plansmith help SUBCOMMAND' shows its options.
 
+        Without a subcommand, 'plansmith' opens the full-screen app (Landing screen): Ctrl-P is the \
+        command palette, F1 (or ?) lists the keys, Ctrl-Q quits. Over tmux, 'set -sg escape-time 10' \
+        makes Esc instant.
+
         Exit status 2 always means a usage or I/O problem.
         """,
         version: PlansmithVersion.current,
@@ -31,6 +35,13 @@ struct Plansmith: AsyncParsableCommand {
             BenchCritiqueCommand.self,
         ]
     )
+
+    @OptionGroup var tui: TUIOptions
+
+    /// No subcommand: the TUI.
+    func run() async throws {
+        try await tui.launch()
+    }
 
     /// ArgumentParser exits 64 on usage errors; the command-line contract says 2.
     static func main() async {

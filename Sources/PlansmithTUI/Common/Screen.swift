@@ -6,7 +6,7 @@ import TerminalUI
 ///
 /// Each screen also has a `static func start(…) -> (State, Command<Msg>)` of its own shape
 /// (what it needs to open), which loads its data with a task.
-public protocol Screen {
+public protocol Screen: SendableMetatype {
     associatedtype State: Sendable
     associatedtype Msg: Sendable
 

@@ -40,6 +40,11 @@ public struct AccountService: Sendable {
         }
     }
 
+    /// True once any account exists (the first-run screen offers registering first otherwise).
+    public func hasAnyUser() async throws -> Bool {
+        try await database.read { db in try User.fetchCount(db) > 0 }
+    }
+
     /// The local user if first run has happened: the earliest user without a password.
     public func localUser() async throws -> User? {
         try await database.read { db in

@@ -75,7 +75,8 @@ public final class AppRunner<P: TerminalProgram> {
         perform(P.update(&state, msg))
     }
 
-    private func perform(_ command: Command<P.Msg>) {
+    /// Runs `command` as if `update` had returned it (a program's start-up command).
+    public func perform(_ command: Command<P.Msg>) {
         switch command.kind {
         case .none: break
         case .quit: quitting = true

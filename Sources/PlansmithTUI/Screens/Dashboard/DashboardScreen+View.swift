@@ -1,0 +1,73 @@
+import TerminalUI
+
+extension DashboardScreen {
+    static let titles = ["Domains", "Templates", "Recent sessions"]
+
+    public static func view(_ state: State, in area: Rect, into buffer: inout ScreenBuffer, _ look: ViewContext) {
+        let theme = look.theme
+        let main = Layout.split(area, .vertical, [.fill, .fixed(state.problem != nil || state.newName != nil ? 2 : 0)])
+        if area.width >= 70 {
+            let columns = Layout.split(main[0], .horizontal, [.percentage(35), .fill])
+            let right = Layout.split(columns[1], .vertical, [.percentage(45), .fill])
+            drawPane(.domains, state, in: columns[0], into: &buffer, theme)
+            drawPane(.templates, state, in: right[0], into: &buffer, theme)
+            drawPane(.sessions, state, in: right[1], into: &buffer, theme)
+        } else {
+            // Narrow terminals: one pane at a time (Tab switches).
+            drawPane(state.focus, state, in: main[0], into: &buffer, theme)
+        }
+        drawPrompt(state, in: main[1], into: &buffer, theme)
+    }
+
+    private static func drawPane(_ pane: Pane, _ state: State, in area: Rect, into buffer: inout ScreenBuffer, _ theme: Theme) {
+        let focused = pane == state.focus
+        let count = state.lists[pane.rawValue].items.count
+        let title = "\(pane.rawValue + 1) \(titles[pane.rawValue]) (\(count))" + (focused && state.filtering ? " /filter" : "")
+        let list = state.lists[pane.rawValue]
+        if state.loading || (count == 0 && pane != .templates) {
+            let inner = Block(title: title, focused: focused, theme: theme).draw(in: area, into: &buffer)
+            let text = state.loading ? "loading…" : pane == .domains ? "No domains yet: n creates one, or pick a template."
+                : "No planning sessions yet: open a domain and run critique."
+            for (i, line) in TextWrap.wrap(text, width: max(1, inner.width - 1)).enumerated() where i < inner.height {
+                buffer.put(line, x: inner.x + 1, y: inner.y + i, style: theme[.muted], maxX: inner.maxX)
+            }
+            return
+        }
+        FilterList(title: title, focused: focused, theme: theme).draw(list, in: area, into: &buffer)
+    }
+
+    private static func drawPrompt(_ state: State, in area: Rect, into buffer: inout ScreenBuffer, _ theme: Theme) {
+        guard area.height > 0 else { return }
+        if let name = state.newName {
+            TextInput(prompt: "New domain name: ", focused: true, theme: theme).draw(name, in: area.row(0), into: &buffer)
+        }
+        if let problem = state.problem {
+            let row = area.row(state.newName == nil ? 0 : 1)
+            buffer.put((theme.unicode ? "✗ " : "[X] ") + problem, x: row.x, y: row.y, style: theme[.error], maxX: row.maxX)
+        }
+    }
+
+    public static func cursor(for state: State, in area: Rect) -> Point? {
+        guard let name = state.newName else { return nil }
+        var scratch = ScreenBuffer(width: area.maxX, height: area.maxY)
+        let main = Layout.split(area, .vertical, [.fill, .fixed(2)])
+        return TextInput(prompt: "New domain name: ").draw(name, in: main[1].row(0), into: &scratch)
+    }
+
+    public static func isTyping(_ state: State) -> Bool { state.newName != nil || state.filtering }
+
+    public static func hints(_ state: State) -> [(key: String, label: String)] {
+        if state.newName != nil { return [("esc", "cancel"), ("enter", "create")] }
+        if state.filtering { return [("esc", "clear filter"), ("enter", "open")] }
+        let open = switch state.focus {
+        case .domains: "open domain"
+        case .templates: "copy template"
+        case .sessions: "open session"
+        }
+        return [("enter", open), ("tab", "pane"), ("/", "filter"), ("n", "new domain"), ("r", "reload")]
+    }
+
+    public static func actions(_ state: State) -> [ScreenAction<Msg>] {
+        [ScreenAction("new domain", key: "n", .newDomain), ScreenAction("reload dashboard", key: "r", .reload)]
+    }
+}
