@@ -66,7 +66,7 @@ let package = Package(
         .target(name: "CTermShim", linkerSettings: [.linkedLibrary("ncursesw")]),
         .target(name: "TerminalUI", dependencies: ["CNcursesw", "CTermShim"], swiftSettings: strict),
         .executableTarget(name: "tui-demo", dependencies: ["TerminalUI"], path: "Sources/TUIDemo", swiftSettings: strict),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], exclude: ["Snapshots"], swiftSettings: strict),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "PlansmithTestSupport"], exclude: ["Snapshots"], swiftSettings: strict),
         // Store: SQLite (GRDB) schema, migrations, accounts, domains, keys, usage, rate limiting.
         .target(name: "Store", dependencies: [
             .product(name: "GRDB", package: "GRDB.swift"),

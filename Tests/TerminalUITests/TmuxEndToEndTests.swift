@@ -1,4 +1,5 @@
 import Foundation
+import PlansmithTestSupport
 import Testing
 
 /// End-to-end: the real ncursesw backend in a real terminal (tmux), driven with `send-keys`,
@@ -6,80 +7,28 @@ import Testing
 /// socket so it never touches anyone else's sessions.
 @Suite("tmux end-to-end", .serialized)
 struct TmuxEndToEndTests {
-    /// A fresh socket per test instance, so a slow-exiting server of one test never serves the next.
-    let socket = "tui-e2e-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-    let session = "demo"
+    let tmuxSession = TmuxSession(name: "demo")
+    var session: String { tmuxSession.name }
 
-    static var tmuxPath: String? {
-        ["/usr/bin/tmux", "/usr/local/bin/tmux", "/opt/homebrew/bin/tmux"].first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
+    static var tmuxPath: String? { TmuxSession.tmuxPath }
 
-    /// The `tui-demo` built next to the test bundle (or in the package's .build/debug).
+    /// The `tui-demo` built next to the test bundle.
     static var demoPath: String? {
-        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        var candidates = [beside.appendingPathComponent("tui-demo").path,
-                          beside.deletingLastPathComponent().appendingPathComponent("tui-demo").path,
-                          packageRoot.appendingPathComponent(".build/debug/tui-demo").path]
-        if let bundle = Bundle.allBundles.first(where: { $0.bundlePath.hasSuffix(".xctest") }) {
-            candidates.insert(URL(fileURLWithPath: bundle.bundlePath).deletingLastPathComponent().appendingPathComponent("tui-demo").path, at: 0)
-        }
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
+        let path = CommandRunner.path(of: "tui-demo")
+        return FileManager.default.isExecutableFile(atPath: path) ? path : nil
     }
 
-    /// Runs tmux on our private socket and returns what it printed. Uses posix_spawn + waitpid
-    /// (not Foundation.Process, whose exit detection can stall inside the test runner), with output
-    /// going to a temp file so a tmux server started here never holds a pipe of ours open.
     @discardableResult
-    func tmux(_ args: [String]) throws -> String {
-        let outPath = NSTemporaryDirectory() + "tui-e2e-\(getpid())-\(UUID().uuidString).out"
-        defer { unlink(outPath) }
-        var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let argv = [Self.tmuxPath!, "-L", socket, "-f", "/dev/null"] + args
-        var env = ProcessInfo.processInfo.environment
-        env["LANG"] = "C.UTF-8"
-        env.removeValue(forKey: "TMUX")
-        let envStrings = env.map { "\($0.key)=\($0.value)" }
-        var cArgv = argv.map { strdup($0) } + [nil]
-        var cEnv = envStrings.map { strdup($0) } + [nil]
-        defer { cArgv.forEach { free($0) }; cEnv.forEach { free($0) } }
-        var pid: pid_t = 0
-        let rc = posix_spawn(&pid, argv[0], &actions, nil, &cArgv, &cEnv)
-        guard rc == 0 else { throw POSIXError(POSIXErrorCode(rawValue: rc) ?? .EIO) }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        return (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
-    }
+    func tmux(_ args: [String]) throws -> String { try tmuxSession.run(args) }
 
-    /// Ends the pane's processes (the shell lingers in `sleep` so the exit screen can be read) and
-    /// the private tmux server.
-    func shutDown() {
-        if let text = try? tmux(["display", "-p", "-t", session, "#{pane_pid}"]),
-           let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)), pid > 1 {
-            kill(-pid, SIGKILL)
-        }
-        _ = try? tmux(["kill-server"])
-    }
-
-    func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", session]) }
+    func shutDown() { tmuxSession.shutDown() }
 
     /// Polls the pane until `condition` holds, failing with the last screen at the deadline.
     func waitFor(_ what: String, timeout: Double = 10, _ condition: (String) -> Bool,
                  sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
-        let deadline = Date().addingTimeInterval(timeout)
-        var last = ""
-        while Date() < deadline {
-            last = try screen()
-            if condition(last) { return last }
-            Thread.sleep(forTimeInterval: 0.05)
-        }
-        Issue.record("timed out waiting for \(what); screen:\n\(last)", sourceLocation: sourceLocation)
-        return last
+        let (screen, ok) = try tmuxSession.waitFor(timeout: timeout, condition)
+        if !ok { Issue.record("timed out waiting for \(what); screen:\n\(screen)", sourceLocation: sourceLocation) }
+        return screen
     }
 
     @Test("types UTF-8, receives a paste as one event, redraws on resize and restores the terminal on ctrl-c")

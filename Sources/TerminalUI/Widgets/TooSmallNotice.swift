@@ -10,10 +10,15 @@ public struct TooSmallNotice: Sendable {
     public func draw(in area: Rect, into buffer: inout ScreenBuffer) {
         guard !area.isEmpty else { return }
         let now = "\(area.width)x\(area.height)", need = "\(minimum.width)x\(minimum.height)"
-        // Longest form that fits, then shorter ones; both sizes stay as long as possible.
+        // The longest form that fits, wrapped over the rows there are (whole words only), then
+        // shorter ones; both sizes stay as long as possible.
         let forms = ["Terminal too small: \(now), need \(need)", "too small: \(now), need \(need)",
                      "\(now) < \(need)", "\(now)<\(need)", "small"]
-        let text = forms.first { DisplayWidth.of($0) <= area.width } ?? String(forms.last!.prefix(area.width))
+        func fits(_ form: String) -> Bool {
+            form.split(separator: " ").allSatisfy { DisplayWidth.of($0) <= area.width }
+                && TextWrap.wrap(form, width: area.width).count <= area.height
+        }
+        let text = forms.first(where: fits) ?? String(forms.last!.prefix(area.width))
         let lines = TextWrap.wrap(text, width: area.width)
         let top = area.y + max(0, (area.height - lines.count) / 2)
         for (i, line) in lines.prefix(area.height).enumerated() {

@@ -1,0 +1,133 @@
+import Foundation
+import Store
+import TerminalUI
+
+/// API keys: list (prefix, status, last used, expiry, rate limit), create, revoke and rotate.
+/// A new key's secret is shown once, in a dialog; closing it drops the secret from the state, so
+/// nothing can show it again (the store keeps only its hash and 8-character prefix).
+public enum APIKeysScreen: Screen {
+    /// A secret just created or rotated, on screen until the user closes the dialog.
+    public struct ShownSecret: Sendable, Equatable {
+        public var name: String
+        public var prefix: String
+        public var plaintext: String
+        /// The prefix of the key this one replaced (rotate), if any.
+        public var replaces: String?
+    }
+
+    /// A destructive action waiting for y / n.
+    public struct Confirmation: Sendable, Equatable {
+        public enum Kind: Sendable, Equatable { case revoke, rotate }
+        public var kind: Kind
+        public var key: APIKeyListing
+    }
+
+    public struct State: Sendable {
+        public var keys: [APIKeyListing] = []
+        /// Rows of `visibleKeys`, in the same order.
+        public var table = TableState(rows: [])
+        public var filter = TextInputState()
+        public var filtering = false
+        public var loading = true
+        /// The last failure, shown above the list until the next success.
+        public var error: String?
+        public var form: KeyForm?
+        public var confirmation: Confirmation?
+        public var secret: ShownSecret?
+        /// "creating key…" while a store call runs.
+        public var busy: String?
+        public var loaded: Bool { !loading }
+
+        /// Keys whose name or prefix contains the filter text.
+        public var visibleKeys: [APIKeyListing] {
+            let needle = filter.text
+            guard !needle.isEmpty else { return keys }
+            return keys.filter { $0.name.localizedCaseInsensitiveContains(needle) || $0.prefix.localizedCaseInsensitiveContains(needle) }
+        }
+
+        public var selectedKey: APIKeyListing? {
+            let visible = visibleKeys
+            guard let row = table.selectedRow, visible.indices.contains(row) else { return nil }
+            return visible[row]
+        }
+    }
+
+    public enum Msg: Sendable {
+        case keysLoaded([APIKeyListing])
+        case storeFailed(String)
+        case refreshRequested
+        case tableKey(Key)
+        case filterStarted, filterEdited(InputEvent), filterClosed(clear: Bool)
+        case createOpened, formEdited(InputEvent), formFieldMoved(forward: Bool), formCancelled
+        case keyCreated(ShownSecret, [APIKeyListing])
+        case revokeAsked, rotateAsked, confirmationAnswered(Bool)
+        case keyRevoked(String, [APIKeyListing])
+        case secretClosed
+    }
+
+    public static func start(env: ScreenEnvironment) -> (State, Command<Msg>) {
+        var state = State()
+        let command = reload(&state, env)
+        return (state, command)
+    }
+
+    static func reload(_ state: inout State, _ env: ScreenEnvironment) -> Command<Msg> {
+        guard let userId = env.session?.userId else {
+            state.loading = false
+            state.error = "Sign in to manage API keys."
+            return .none
+        }
+        state.loading = true
+        let keys = env.app.store.apiKeys
+        return .task {
+            do { return .keysLoaded(try await keys.list(userId: userId).map(\.listing)) }
+            catch { return .storeFailed("Could not list API keys: \(error)") }
+        }
+    }
+
+    public static func isTyping(_ state: State) -> Bool { state.form != nil || state.filtering }
+
+    public static func runningWork(_ state: State) -> String? { state.busy }
+
+    public static func hints(_ state: State) -> [(key: String, label: String)] {
+        if state.secret != nil { return [("esc", "close (the key is not shown again)"), ("enter", "close")] }
+        if state.confirmation != nil { return [("esc", "cancel"), ("y", "yes"), ("n", "no")] }
+        if state.form != nil { return [("esc", "cancel"), ("enter", "create"), ("tab", "next field")] }
+        if state.filtering { return [("esc", "clear filter"), ("enter", "keep filter")] }
+        let esc = state.filter.text.isEmpty ? "back" : "clear filter"
+        return [("esc", esc), ("n", "new key"), ("r", "revoke"), ("R", "rotate"), ("/", "filter"), ("↑↓", "select")]
+    }
+
+    public static func actions(_ state: State) -> [ScreenAction<Msg>] {
+        [ScreenAction("keys: new API key", key: "n", .createOpened),
+         ScreenAction("keys: revoke selected key", key: "r", .revokeAsked),
+         ScreenAction("keys: rotate selected key", key: "R", .rotateAsked),
+         ScreenAction("keys: filter", key: "/", .filterStarted),
+         ScreenAction("keys: refresh", key: "", .refreshRequested)]
+    }
+
+    static func rows(_ keys: [APIKeyListing], unicode: Bool) -> [[String]] {
+        keys.map { key in
+            [key.name, key.prefix + "…", statusText(key.status, unicode: unicode), date(key.lastUsedAt, none: "never"),
+             date(key.expiresAt, none: "never"), "\(key.rateLimit)/min"]
+        }
+    }
+
+    /// Glyph plus word, so the status never rests on colour alone.
+    static func statusText(_ status: APIKeyStatus, unicode: Bool) -> String {
+        switch status {
+        case .active: unicode ? "✓ active" : "[ok] active"
+        case .revoked: unicode ? "✗ revoked" : "[X] revoked"
+        case .expired: unicode ? "○ expired" : "[-] expired"
+        }
+    }
+
+    static func date(_ date: Date?, none: String) -> String {
+        guard let date else { return none }
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "yyyy-MM-dd HH:mm"
+        return f.string(from: date)
+    }
+}

@@ -1,0 +1,104 @@
+import TerminalUI
+
+/// Drawing: no I/O, no parsing; everything shown was computed in `update`.
+extension DomainScreen {
+    public static func view(_ state: State, in area: Rect, into buffer: inout ScreenBuffer, _ look: ViewContext) {
+        guard !area.isEmpty else { return }
+        let theme = look.theme
+        buffer.fill(area, style: theme[.text])
+        switch state.phase {
+        case .loading:
+            buffer.put("Loading the domain…", x: area.x, y: area.y, style: theme[.muted], maxX: area.maxX)
+            return
+        case .failed(let text):
+            let lines = TextWrap.wrap("\(theme.unicode ? "✗" : "[X]") could not open the domain: \(text)", width: area.width)
+            for (row, line) in lines.prefix(area.height).enumerated() {
+                buffer.put(line, x: area.x, y: area.y + row, style: theme[.error], maxX: area.maxX)
+            }
+            return
+        case .ready: break
+        }
+        let layout = DomainLayout(area, focus: state.focus)
+        if let bar = layout.paneBar { drawPaneBar(state, bar, &buffer, look) }
+        for pane in Pane.allCases {
+            guard let rect = layout[pane], !rect.isEmpty else { continue }
+            let focused = state.focus == pane
+            switch pane {
+            case .sidebar: FilterList(title: "Domains", focused: focused, theme: theme).draw(state.sidebar, in: rect, into: &buffer)
+            case .chat: drawChat(state, rect, &buffer, theme, focused: focused)
+            case .editor: drawEditor(state, rect, &buffer, theme, focused: focused)
+            case .validation: drawChecks(state, rect, &buffer, look, focused: focused)
+            }
+        }
+        if let popup = state.history { drawHistory(popup, area, &buffer, theme) }
+    }
+
+    public static func cursor(for state: State, in area: Rect) -> Point? {
+        guard state.phase == .ready, state.isTyping, state.history == nil,
+              let rect = DomainLayout(area, focus: state.focus)[state.focus] else { return nil }
+        // Drawing the focused pane into a scratch buffer gives exactly where its widget put the cursor.
+        var scratch = ScreenBuffer(width: max(0, rect.maxX), height: max(0, rect.maxY))
+        switch state.focus {
+        case .editor: return drawEditor(state, rect, &scratch, .fallback, focused: true)
+        case .chat: return drawChat(state, rect, &scratch, .fallback, focused: true)
+        default: return nil
+        }
+    }
+
+    public static func hints(_ state: State) -> [(key: String, label: String)] {
+        if state.history != nil { return [("esc", "close history"), ("enter", "restore revision"), ("up/down", "select")] }
+        var hints: [(key: String, label: String)] = []
+        if state.chat.isWaiting { hints.append(("esc", "stop reply")) }
+        else if state.planner.isRunning { hints.append(("esc", "cancel planner")) }
+        else if state.focus == .sidebar, !state.sidebar.filter.isEmpty { hints.append(("esc", "clear filter")) }
+        else if state.isTyping { hints.append(("esc", "leave typing")) }
+        else { hints.append(("esc", "back")) }
+        if state.isTyping, state.focus == .editor {
+            hints += [("ctrl-s", "save"), ("f8", "next diagnostic"), ("ctrl-t", "domain/problem"), ("f5", "plan")]
+        } else if state.isTyping, state.focus == .chat {
+            hints += [("enter", "send"), ("ctrl-j", "newline"), ("ctrl-n", "new chat")]
+        } else {
+            let enter = ["open domain", "type in chat", "edit", "jump to diagnostic"][state.focus.rawValue]
+            hints += [("tab", "next pane"), ("enter", enter), ("ctrl-s", "save"), ("f5", "plan"), ("h", "history")]
+        }
+        return hints
+    }
+
+    private static func drawPaneBar(_ state: State, _ bar: Rect, _ buffer: inout ScreenBuffer, _ look: ViewContext) {
+        let titles = Pane.allCases.map { "\($0.rawValue + 1) \($0.title)" }
+        Tabs(titles, selected: state.focus.rawValue, theme: look.theme).draw(in: bar, into: &buffer)
+    }
+
+    @discardableResult
+    static func drawEditor(_ state: State, _ rect: Rect, _ buffer: inout ScreenBuffer, _ theme: Theme, focused: Bool) -> Point? {
+        let modified = state.hasUnsavedChanges ? " [modified]" : ""
+        let inner = Block(title: "Editor: \(state.domainName)\(modified)", focused: focused, theme: theme).draw(in: rect, into: &buffer)
+        guard inner.height > 0 else { return nil }
+        let titles = PDDLFile.allCases.map { $0.rawValue + (state.editor($0).isModified ? "*" : "") }
+        Tabs(titles, selected: state.tab == .domain ? 0 : 1, theme: theme).draw(in: inner.row(0), into: &buffer)
+        let text = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1)
+        guard !text.isEmpty else { return nil }
+        let view = EditorView(highlighter: PDDLHighlighter(), theme: theme, focused: focused && state.isTyping)
+        return view.draw(state.editor(state.tab), in: text, into: &buffer)
+    }
+
+    @discardableResult
+    static func drawChat(_ state: State, _ rect: Rect, _ buffer: inout ScreenBuffer, _ theme: Theme, focused: Bool) -> Point? {
+        let stage = state.chat.stage.map { ": \($0.title)" } ?? ""
+        let inner = Block(title: "Chat\(stage)", focused: focused, theme: theme).draw(in: rect, into: &buffer)
+        guard inner.height > 0 else { return nil }
+        let transcript = Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - 1)
+        if state.chat.transcript.messages.isEmpty {
+            let intro = "Describe your planning problem; the guided interview asks for types, predicates, actions, "
+                + "start and goal. 'help' lists the syntax."
+            for (row, line) in TextWrap.wrap(intro, width: transcript.width).prefix(transcript.height).enumerated() {
+                buffer.put(line, x: transcript.x, y: transcript.y + row, style: theme[.muted], maxX: transcript.maxX)
+            }
+        } else if !transcript.isEmpty {
+            ChatView(theme: theme).draw(state.chat.transcript, in: transcript, into: &buffer)
+        }
+        let placeholder = state.chat.isWaiting ? "waiting for the reply (esc stops)" : "type a message, enter sends"
+        return TextInput(prompt: "> ", placeholder: placeholder, focused: focused && state.isTyping, theme: theme)
+            .draw(state.chat.input, in: inner.row(inner.height - 1), into: &buffer)
+    }
+}
