@@ -1,6 +1,7 @@
 #include "CTermShim.h"
 #include <langinfo.h>
 #include <locale.h>
+#include <pthread.h>
 #include <signal.h>
 #include <string.h>
 #include <unistd.h>
@@ -73,7 +74,22 @@ void ts_suspend(void) {
     ts_armed = 0;
     (void)!write(1, "\033[?2004l", 8);
     endwin();
+    /* Stop here, synchronously. The caller may be a runtime thread that blocks SIGTSTP (raise()
+       would leave it pending); a process-directed kill() is taken later by another thread, and
+       ncurses' own SIGTSTP handler re-sends it that way and re-arms itself before it lands, so
+       the stop can be lost. With the default action and the signal unblocked on this thread,
+       raise() stops the whole process before it returns; SIGCONT resumes it right here. */
+    struct sigaction stop_now, previous;
+    memset(&stop_now, 0, sizeof stop_now);
+    stop_now.sa_handler = SIG_DFL;
+    sigaction(SIGTSTP, &stop_now, &previous);
+    sigset_t tstp, saved;
+    sigemptyset(&tstp);
+    sigaddset(&tstp, SIGTSTP);
+    pthread_sigmask(SIG_UNBLOCK, &tstp, &saved);
     raise(SIGTSTP);
+    pthread_sigmask(SIG_SETMASK, &saved, NULL);
+    sigaction(SIGTSTP, &previous, NULL);
     /* Resumed (SIGCONT): curses restores its modes on the next refresh. */
     ts_armed = 1;
     (void)!write(1, "\033[?2004h", 8);

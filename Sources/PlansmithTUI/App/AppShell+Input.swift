@@ -23,8 +23,10 @@ extension AppShell {
             if let msg = state.top?.message(for: event) { return update(&state, msg) }
             return ctrlCQuit(&state)
         }
-        if let msg = state.top?.message(for: event) { return update(&state, msg) }
         let typing = state.top?.isTyping ?? false
+        // Ctrl-Z suspends, except while typing, where it is the editor's undo.
+        if key == .ctrl("z"), !typing { return .suspend }
+        if let msg = state.top?.message(for: event) { return update(&state, msg) }
         switch key {
         case .char(":") where !typing: return openPalette(&state)
         case .char("?") where !typing: return toggleHelp(&state)

@@ -63,6 +63,7 @@ extension AppShell {
             case .quit: return requestQuit(&state)
             case .redraw: return .redraw
             case .activityLog: state.showLog = true; return .none
+            case .suspend: return .suspend
             case .signOut: return carryOut(&state, .signOut)
             case .back: return goBack(&state)
             }

@@ -53,7 +53,7 @@ struct CommandPalette: Sendable {
 
 /// Things only the shell does, offered in the palette.
 enum ShellAction: String, Sendable, CaseIterable {
-    case help, quit, redraw, activityLog, signOut, back
+    case help, quit, redraw, activityLog, suspend, signOut, back
 
     var title: String {
         switch self {
@@ -61,6 +61,7 @@ enum ShellAction: String, Sendable, CaseIterable {
         case .quit: "quit"
         case .redraw: "redraw screen"
         case .activityLog: "activity log"
+        case .suspend: "suspend to the shell (fg resumes)"
         case .signOut: "sign out"
         case .back: "back"
         }
@@ -72,6 +73,7 @@ enum ShellAction: String, Sendable, CaseIterable {
         case .quit: "ctrl-q"
         case .redraw: "ctrl-l"
         case .activityLog: "ctrl-o"
+        case .suspend: "ctrl-z"
         case .signOut: ""
         case .back: "esc"
         }

@@ -10,7 +10,9 @@ enum ScreenFactory {
             Mounted.open(AuthScreen.self, route: route, mountId: mountId) { AuthScreen.start(mode: .login, env: env) }
         case .register:
             Mounted.open(AuthScreen.self, route: route, mountId: mountId) { AuthScreen.start(mode: .register, env: env) }
-        case .dashboard, .domain, .plan, .analytics, .apiKeys, .settings:
+        case .domain(let id):
+            Mounted.open(DomainScreen.self, route: route, mountId: mountId) { DomainScreen.start(domainId: id, env: env) }
+        case .dashboard, .plan, .analytics, .apiKeys, .settings:
             Mounted.open(DashboardScreen.self, route: route, mountId: mountId) { DashboardScreen.start(env: env) }
         }
     }

@@ -81,6 +81,9 @@ public final class AppRunner<P: TerminalProgram> {
         case .none: break
         case .quit: quitting = true
         case .redraw: terminal.invalidate()
+        case .suspend:
+            (terminal.backend as? NcursesBackend)?.suspend()
+            terminal.invalidate()
         case .batch(let list): list.forEach(perform)
         case .task(let work):
             let c = continuation

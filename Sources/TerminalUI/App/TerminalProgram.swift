@@ -19,7 +19,7 @@ extension TerminalProgram {
 /// Work `update` asks the runner to do.
 public struct Command<Msg: Sendable>: Sendable {
     enum Kind: Sendable {
-        case none, quit, redraw
+        case none, quit, redraw, suspend
         case task(@Sendable () async -> Msg?)
         case batch([Command<Msg>])
     }
@@ -30,6 +30,9 @@ public struct Command<Msg: Sendable>: Sendable {
     public static var quit: Command { Command(kind: .quit) }
     /// Repaints every cell on the next frame (Ctrl-L).
     public static var redraw: Command { Command(kind: .redraw) }
+    /// Ctrl-Z: gives the terminal back to the shell until `fg`, then repaints (a no-op on the
+    /// virtual backend).
+    public static var suspend: Command { Command(kind: .suspend) }
     /// Runs `work` off the main actor; its result (if any) comes back as a message.
     public static func task(_ work: @escaping @Sendable () async -> Msg?) -> Command { Command(kind: .task(work)) }
     /// Delivers `msg` after `delay` (timers, spinner ticks, toast expiry).
@@ -45,6 +48,7 @@ public struct Command<Msg: Sendable>: Sendable {
         case .none: return .none
         case .quit: return .quit
         case .redraw: return .redraw
+        case .suspend: return .suspend
         case .batch(let list): return .batch(list.map { $0.map(transform) })
         case .task(let work): return .task { await work().map(transform) }
         }
@@ -54,7 +58,7 @@ public struct Command<Msg: Sendable>: Sendable {
     public func visit(quit: () -> Void = {}, redraw: () -> Void = {},
                       task: (@escaping @Sendable () async -> Msg?) -> Void) {
         switch kind {
-        case .none: break
+        case .none, .suspend: break
         case .quit: quit()
         case .redraw: redraw()
         case .batch(let list): list.forEach { $0.visit(quit: quit, redraw: redraw, task: task) }

@@ -21,13 +21,28 @@ struct RunningApp {
     var databasePath: String { home + "/data/plansmith/plansmith.sqlite" }
     var exportDirectory: String { home + "/data/plansmith/exports" }
 
-    /// Starts (or restarts) the app at `width`×`height`; the pane prints EXIT=<status> after it ends.
-    func launch(width: Int = 100, height: Int = 30, arguments: String = "") throws {
+    /// The command line that runs the app with this test's HOME and XDG directories.
+    func appCommand(arguments: String = "") -> String {
         var env = ["HOME": home, "XDG_DATA_HOME": home + "/data", "XDG_CONFIG_HOME": home + "/config",
                    "LANG": "C.UTF-8", "TERM": "tmux-256color", "NO_COLOR": ""]
         for (key, value) in extraEnvironment { env[key] = value }
         let assignments = env.sorted { $0.key < $1.key }.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
-        let command = "cd '\(home)' && env \(assignments) '\(CommandRunner.path(of: "plansmith"))' \(arguments); echo EXIT=$?; sleep 60"
+        return "cd '\(home)' && env \(assignments) '\(CommandRunner.path(of: "plansmith"))' \(arguments)"
+    }
+
+    /// Runs the app from an interactive bash (job control: Ctrl-Z stops it, `fg` resumes it, as
+    /// for a user; a job started straight by tmux is in an orphaned group, which cannot stop).
+    func launchInInteractiveShell(width: Int = 100, height: Int = 30) throws {
+        try tmux.start("env -i HOME='\(home)' PATH=/usr/bin:/bin TERM=tmux-256color PS1='$ ' bash --norc --noprofile -i",
+                       width: width, height: height)
+        _ = try tmux.waitFor(timeout: 5) { $0.contains("$") }
+        try tmux.type(appCommand() + "; echo EXIT=$?")
+        try tmux.keys("Enter")
+    }
+
+    /// Starts (or restarts) the app at `width`×`height`; the pane prints EXIT=<status> after it ends.
+    func launch(width: Int = 100, height: Int = 30, arguments: String = "") throws {
+        let command = appCommand(arguments: arguments) + "; echo EXIT=$?; sleep 60"
         if (try? tmux.run(["has-session", "-t", tmux.name])) != nil, (try? tmux.panePid()) != nil {
             try tmux.run(["respawn-pane", "-k", "-t", tmux.name, command])
         } else {

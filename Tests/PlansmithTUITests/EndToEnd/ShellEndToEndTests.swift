@@ -61,6 +61,22 @@ struct ShellEndToEndTests {
         try app.expect("Plansmith › Dashboard", "Templates")
     }
 
+    @Test("ctrl-z gives the terminal back to the shell; after fg the app repaints where it was")
+    func suspendAndResume() throws {
+        guard RunningApp.available else { return }
+        let app = try RunningApp()
+        defer { app.shutDown() }
+        try app.launchInInteractiveShell()
+        try app.register()
+        try app.keys("C-z")
+        try app.expect("Stopped")
+        #expect(try !app.tmux.alternateScreenOn(), "the terminal was handed back")
+        try app.type("fg")
+        try app.keys("Enter")
+        try app.expect("Plansmith › Dashboard", "Templates")
+        #expect(try app.tmux.alternateScreenOn())
+    }
+
     @Test("ctrl-c on an idle screen quits and restores the terminal")
     func ctrlCRestores() throws {
         guard RunningApp.available else { return }
@@ -73,3 +89,4 @@ struct ShellEndToEndTests {
         #expect(try !app.tmux.alternateScreenOn())
     }
 }
+

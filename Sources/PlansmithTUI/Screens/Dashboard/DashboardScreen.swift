@@ -47,11 +47,14 @@ public enum DashboardScreen: Screen {
         if state.newName != nil || state.filtering { return .input(event) }
         guard case .key(let key) = event else { return .input(event) }
         switch key {
-        case .escape: return nil
         case .char("n"): return .newDomain
         case .char("r"): return .reload
-        case .char("q"), .char(":"), .char("?"): return nil
-        default: return .input(event)
+        case .tab, .backTab, .f(6), .enter, .up, .down, .pageUp, .pageDown, .home, .end,
+             .char("1"), .char("2"), .char("3"), .char("/"), .char("j"), .char("k"), .char("g"), .char("G"):
+            return .input(event)
+        default:
+            // Everything else (Esc, q, :, ?, ctrl keys) is the shell's.
+            return nil
         }
     }
 

@@ -32,6 +32,8 @@ extension DomainScreen {
             return .request(.toast(.error, "export failed: \(failure.text)"))
         case .storedTexts(let texts):
             markSaved(&state, texts)
+            if let name = texts.name { state.domainName = name }
+            if let description = texts.description { state.domainDescription = description }
         default: break
         }
         return .none
@@ -132,7 +134,8 @@ extension DomainScreen {
         // The session saved it as a revision of the domain of that name; if that is this one, the editors are saved.
         let check: Command<Msg> = .task {
             guard let stored = try? await store.domains.domain(id: id, readableBy: userId) else { return nil }
-            return .storedTexts(SavedTexts(domain: stored.domainPddl, problem: stored.problemPddl ?? "", revision: nil))
+            return .storedTexts(SavedTexts(domain: stored.domainPddl, problem: stored.problemPddl ?? "", revision: nil,
+                                           name: stored.name, description: stored.description))
         }
         return ScreenStep(.batch([validation, check]), requests: [.toast(.ok, "the generated PDDL is in the editor")])
     }

@@ -7,7 +7,7 @@ extension DomainScreen {
     static func validationSummary(_ state: State, unicode: Bool) -> String {
         let v = state.validation
         let warnings = v.warningCount > 0 ? ", \(v.warningCount) warning\(v.warningCount == 1 ? "" : "s")" : ""
-        let checking = state.isValidating ? " (checking…)" : ""
+        let checking = state.isValidating ? (unicode ? " (checking…)" : " (checking...)") : ""
         if v.isValid { return "\(unicode ? "✓" : "[ok]") valid\(warnings)\(checking)" }
         return "\(unicode ? "✗" : "[X]") \(v.errorCount) error\(v.errorCount == 1 ? "" : "s")\(warnings)\(checking)"
     }
@@ -19,7 +19,7 @@ extension DomainScreen {
             let frames = unicode ? Array("⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏") : Array("|/-\\")
             let spinner = look.reduceMotion ? "" : "\(frames[p.spinnerFrame % frames.count]) "
             let expanded = p.expanded.map { ", \($0) expanded" } ?? ""
-            return [("\(spinner)planning… \(String(format: "%.1f", p.elapsed)) s\(expanded) (esc cancels)", .accent)]
+            return [("\(spinner)planning\(unicode ? "…" : "...") \(String(format: "%.1f", p.elapsed)) s\(expanded) (esc cancels)", .accent)]
         }
         switch p.outcome {
         case .plan(let steps, let cost, let expanded, let seconds)?:

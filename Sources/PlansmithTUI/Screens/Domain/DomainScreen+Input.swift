@@ -69,10 +69,16 @@ extension DomainScreen {
         case .char("2"): return .focusPane(.chat)
         case .char("3"): return .focusPane(.editor)
         case .char("4"): return .focusPane(.validation)
-        case .char("h"): return .showHistory
-        case .char("p"): return .runPlanner
-        case .char("t"): return .switchTab(nil)
         default: break
+        }
+        // In the sidebar letters filter; elsewhere h, p and t are shortcuts.
+        if state.focus != .sidebar {
+            switch key {
+            case .char("h"): return .showHistory
+            case .char("p"): return .runPlanner
+            case .char("t"): return .switchTab(nil)
+            default: break
+            }
         }
         switch state.focus {
         case .sidebar:

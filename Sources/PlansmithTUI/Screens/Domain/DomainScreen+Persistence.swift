@@ -42,7 +42,7 @@ extension DomainScreen {
     static func draft(_ state: State, _ texts: SavedTexts) -> DomainDraft {
         let problem = texts.problem.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : texts.problem
         return DomainDraft(name: state.domainName, description: state.domainDescription, domainPddl: texts.domain,
-                           problemPddl: problem)
+                           problemPddl: problem, isPublic: state.domainIsPublic)
     }
 
     /// Editors whose text is what was stored are no longer "modified" (typing during the save keeps them so).

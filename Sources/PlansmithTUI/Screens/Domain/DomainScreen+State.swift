@@ -70,6 +70,8 @@ extension DomainScreen {
         public var phase: Phase = .loading
         public var domainName = ""
         var domainDescription = ""
+        /// Kept as it is on save (a save writes every field of the record).
+        var domainIsPublic = false
         public var focus: Pane = .editor
         /// Typing focus in the focused pane (editor, chat prompt, or the sidebar filter).
         public var isTyping = false
@@ -104,11 +106,13 @@ extension DomainScreen {
     }
 }
 
-/// What the chat's background work reports, in order, through the chat feed.
-public enum ChatEvent: Sendable {
-    /// A new conversation was started for the first message: its opening text comes first.
-    case opened(ElicitationSession, sessionId: Int64, opening: String)
-    case token(String)
-    case reply(ConversationReply)
-    case failed(String)
+extension DomainScreen {
+    /// What the chat's background work reports, in order, through the chat feed.
+    public enum ChatEvent: Sendable {
+        /// A new conversation was started for the first message: its opening text comes first.
+        case opened(ElicitationSession, sessionId: Int64, opening: String)
+        case token(String)
+        case reply(ConversationReply)
+        case failed(String)
+    }
 }

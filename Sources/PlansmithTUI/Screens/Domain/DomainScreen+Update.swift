@@ -39,6 +39,7 @@ extension DomainScreen {
         state.phase = .ready
         state.domainName = load.name
         state.domainDescription = load.description
+        state.domainIsPublic = load.isPublic
         state.domainEditor = EditorState(text: load.domainText)
         state.problemEditor = EditorState(text: load.problemText)
         state.sidebar = FilterListState(items: load.sidebarNames)

@@ -8,7 +8,7 @@ extension DomainScreen {
         buffer.fill(area, style: theme[.text])
         switch state.phase {
         case .loading:
-            buffer.put("Loading the domain…", x: area.x, y: area.y, style: theme[.muted], maxX: area.maxX)
+            buffer.put(theme.unicode ? "Loading the domain…" : "Loading the domain...", x: area.x, y: area.y, style: theme[.muted], maxX: area.maxX)
             return
         case .failed(let text):
             let lines = TextWrap.wrap("\(theme.unicode ? "✗" : "[X]") could not open the domain: \(text)", width: area.width)

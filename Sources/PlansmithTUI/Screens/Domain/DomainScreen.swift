@@ -101,15 +101,20 @@ public enum DomainScreen: Screen {
     }
 }
 
-/// Why a store, file or LLM call failed, as the toast shows it.
-public struct ScreenFailure: Error, Sendable, Equatable {
-    public var text: String
-    public init(_ text: String) { self.text = text }
-}
+extension DomainScreen {
+    /// Why a store, file or LLM call failed, as the toast shows it.
+    public struct ScreenFailure: Error, Sendable, Equatable {
+        public var text: String
+        public init(_ text: String) { self.text = text }
+    }
 
-/// What was saved (or restored): the texts the editors hold once it is done.
-public struct SavedTexts: Sendable, Equatable {
-    public var domain: String
-    public var problem: String
-    public var revision: Int?
+    /// What was saved (or restored): the texts the editors hold once it is done.
+    public struct SavedTexts: Sendable, Equatable {
+        public var domain: String
+        public var problem: String
+        public var revision: Int?
+        /// The record's name and description when they were read back (the chat's save may rename it).
+        public var name: String? = nil
+        public var description: String? = nil
+    }
 }
