@@ -93,12 +93,10 @@ let package = Package(
         // The app's screens (Elm style), driven by PlansmithCore's services and the event bus.
         .target(name: "PlansmithTUI", dependencies: ["PlansmithCore", "TerminalUI", "Critique", "Elicitation", "LLM",
                                                      "Planner", "PDDL", "Store"],
-                exclude: ["Screens/Plan", "Screens/Analytics", "Screens/APIKeys", "Screens/Settings"],
                 swiftSettings: strict),
         .testTarget(name: "PlansmithTUITests", dependencies: ["PlansmithTUI", "PlansmithCore", "TerminalUI", "Critique",
                                                               "Elicitation", "LLM", "Planner", "PDDL", "Store",
-                                                              "PlansmithTestSupport", "FakeLLMServer"],
-                    exclude: ["Plan", "Analytics", "APIKeys", "Settings"], swiftSettings: strict),
+                                                              "PlansmithTestSupport", "FakeLLMServer"], swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["PlansmithTestSupport", "FakeLLMServer", "Store"], swiftSettings: strict),
         .testTarget(name: "PDDLTests", dependencies: ["PDDL", "PlansmithTestSupport"],
                     exclude: ["Fixtures"], swiftSettings: strict),

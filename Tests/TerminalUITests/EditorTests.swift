@@ -166,6 +166,15 @@ struct EditorTests {
         #expect(cursor == Point(x: 5 + 2, y: 2))
     }
 
+    @Test("a stale diagnostic past the end of a line that got shorter draws without trapping")
+    func staleDiagnostic() {
+        var s = EditorState(text: "(define (domain d))\n(:types a)")
+        s.diagnostics = [EditorDiagnostic(.error, at: Position(line: 1, column: 30), length: 5, "was here before")]
+        s.cursor = Position(line: 1, column: 0)
+        let b = render(40, 4) { buf, area in _ = EditorView(highlighter: TestHighlighter()).draw(s, in: area, into: &buf) }
+        #expect(b.lines().joined().contains("(:types a)"))
+    }
+
     @Test("a long file scrolls so the cursor line shows, with a wider gutter")
     func scrolling() {
         var s = EditorState(text: (1...5000).map { "line \($0)" }.joined(separator: "\n"))

@@ -1,4 +1,3 @@
-import Foundation
 import Critique
 
 /// What a user can change in Settings and keeps across runs (stored as JSON in the user's row,
@@ -36,20 +35,5 @@ public struct Preferences: Codable, Sendable, Equatable {
         mouse = (try? c.decodeIfPresent(Bool.self, forKey: .mouse)) ?? nil ?? defaults.mouse
         keyOverrides = (try? c.decodeIfPresent([String: String].self, forKey: .keyOverrides)) ?? nil ?? [:]
         preferredProvider = (try? c.decodeIfPresent(String.self, forKey: .preferredProvider)) ?? nil
-    }
-}
-
-extension Preferences {
-    /// The preferences stored in a user's row; missing or unreadable JSON gives the defaults
-    /// (a damaged preference must never lock anyone out of the app).
-    public static func decoding(_ json: String) -> Preferences {
-        (try? JSONDecoder().decode(Preferences.self, from: Data(json.utf8))) ?? Preferences()
-    }
-
-    /// JSON for the user's row (sorted keys, so a saved file diffs cleanly).
-    public var json: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 }

@@ -100,8 +100,12 @@ public struct EditorView: Sendable {
                             bracket: (Position, Position)?) -> [Style] {
         let base = focused && line == state.cursor.line ? theme[.text].patched(with: theme[.cursorLine]) : theme[.text]
         var styles = Array(repeating: base, count: count)
+        // Ranges may be stale (a diagnostic computed before the line got shorter): clamp, and
+        // paint nothing when nothing of the range is left on the line.
         func paint(_ r: Range<Int>, _ style: Style, replace: Bool = false) {
-            for i in max(0, r.lowerBound)..<min(count, r.upperBound) { styles[i] = replace ? style : styles[i].patched(with: style) }
+            let from = max(0, r.lowerBound), to = min(count, r.upperBound)
+            guard from < to else { return }
+            for i in from..<to { styles[i] = replace ? style : styles[i].patched(with: style) }
         }
         for span in highlighter.spans(for: state.buffer.lines[line], lineIndex: line) { paint(span.columns, theme[span.role]) }
         for m in state.matches(onLine: line) { paint(m, theme[.match]) }

@@ -131,6 +131,12 @@ extension APIKeysScreen {
             var scratch = ScreenBuffer(width: area.maxX, height: area.maxY)
             return TextInput(prompt: "> ", placeholder: form.focus.placeholder, focused: true).draw(form.inputs[form.focus.rawValue], in: rect, into: &scratch)
         }
-        return nil
+        guard state.filtering else { return nil }
+        // The filter line is the list box's last inner row (below the banner, when one shows).
+        let banner = state.error != nil || state.busy != nil ? 1 : 0
+        let inner = Rect(x: area.x, y: area.y + banner, width: area.width, height: area.height - banner).inset(by: 1)
+        guard inner.height > 1 else { return nil }
+        var scratch = ScreenBuffer(width: area.maxX, height: area.maxY)
+        return TextInput(prompt: "/", focused: true).draw(state.filter, in: inner.row(inner.height - 1), into: &scratch)
     }
 }

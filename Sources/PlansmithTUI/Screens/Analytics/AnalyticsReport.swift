@@ -1,19 +1,18 @@
 import Foundation
 import Store
 
-/// Everything the Analytics screen shows for one range, computed in the load task (never in `view`).
+/// The Analytics figures that come from aggregate queries (fast): totals, percentiles, per-day
+/// counts and the critic table. The per-call table comes separately (`UsageBreakdownResult`), so the
+/// totals show at once even when the log is large.
 public struct AnalyticsReport: Sendable, Equatable {
     public var range: UsageRange
     /// Totals, overall percentiles and per-day counts, from the Store's own aggregate queries.
     public var summary: UsageSummary
-    public var rows: [UsageBreakdownRow]
-    /// True when the range held more rows than `rowLimit`: the table then covers the newest ones only.
-    public var rowsTruncated: Bool
-    /// Calls per bucket, oldest first: per hour for 24h, per day (gaps filled with 0) otherwise.
-    public var timeline: [Int]
-    public var timelineUnit: String
-    public var timelineStart: String
-    public var timelineEnd: String
+    /// Calls per day, oldest first, gaps filled with 0 (empty for 24h: that chart is per hour and
+    /// comes with the breakdown).
+    public var dailyTimeline: [Int]
+    public var firstDay: String
+    public var lastDay: String
     public var inputTokens: Int { summary.perModel.reduce(0) { $0 + $1.inputTokens } }
     public var outputTokens: Int { summary.perModel.reduce(0) { $0 + $1.outputTokens } }
     public var critics: [CriticOverruleRow]
@@ -21,34 +20,16 @@ public struct AnalyticsReport: Sendable, Equatable {
     public var critiqueSessions: Int
     public var roundsWithoutVerdictCounts: Int
 
-    /// The table reads at most this many rows (newest first), to keep the load bounded.
-    static let rowLimit = 50_000
-
     static func load(store: Store, userId: Int64, range: UsageRange, now: Date) async throws -> AnalyticsReport {
         let since = range.since(now: now)
         let summary = try await store.usage.summary(since: since, until: nil, userId: userId)
-        // `recent` is newest first, so filtering by date keeps a prefix; a full page means there may be more.
-        let page = try await store.usage.recent(limit: rowLimit, userId: userId)
-        let records = page.filter { since == nil || $0.createdAt >= since! }
-        let truncated = page.count == rowLimit && records.count == page.count
         let critics = try await CriticOverrules.load(store: store, userId: userId, since: since)
-        var report = AnalyticsReport(
-            range: range, summary: summary, rows: UsageBreakdown.rows(records), rowsTruncated: truncated,
-            timeline: [], timelineUnit: "day", timelineStart: "", timelineEnd: "",
+        let days = range == .day ? [] : filledDays(summary.perDay, from: since, to: now)
+        return AnalyticsReport(
+            range: range, summary: summary, dailyTimeline: days.map(\.requests),
+            firstDay: days.first?.day ?? "", lastDay: days.last?.day ?? "",
             critics: critics.rows, critiqueRounds: critics.rounds, critiqueSessions: critics.sessions,
             roundsWithoutVerdictCounts: critics.roundsWithoutVerdictCounts)
-        if range == .day {
-            report.timeline = UsageBreakdown.hourly(records, now: now)
-            report.timelineUnit = "hour"
-            report.timelineStart = "-24h"
-            report.timelineEnd = "now"
-        } else {
-            let days = filledDays(summary.perDay, from: since, to: now)
-            report.timeline = days.map(\.requests)
-            report.timelineStart = days.first?.day ?? ""
-            report.timelineEnd = days.last?.day ?? ""
-        }
-        return report
     }
 
     /// Per-day counts from `start` (or the first recorded day) to `end`, with empty days as 0.

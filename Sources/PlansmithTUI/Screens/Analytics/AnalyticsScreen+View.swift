@@ -2,7 +2,7 @@ import Foundation
 import TerminalUI
 
 extension AnalyticsScreen {
-    /// Wide: range line, usage-over-time box, endpoint/model table, critic table. Below 60×16 only
+    /// Wide: range line, usage-over-time box, endpoint/model table, critic table. Below 60×15 (body) only
     /// the focused pane is shown (Tab / 1 2 3 switch), under the range line.
     public static func view(_ state: State, in area: Rect, into buffer: inout ScreenBuffer, _ look: ViewContext) {
         guard !area.isEmpty else { return }
@@ -16,7 +16,7 @@ extension AnalyticsScreen {
             return
         }
         if let error = state.error, state.report == nil {
-            for (i, line) in TextWrap.wrap("✗ " + error, width: max(1, body.width - 2)).prefix(body.height).enumerated() {
+            for (i, line) in TextWrap.wrap((theme.unicode ? "✗ " : "[X] ") + error, width: max(1, body.width - 2)).prefix(body.height).enumerated() {
                 buffer.put(line, x: body.x + 1, y: body.y + i, style: theme[.error], maxX: body.maxX)
             }
             return
@@ -26,7 +26,9 @@ extension AnalyticsScreen {
             drawPane(state.focus, state, report, in: body, into: &buffer, theme)
             return
         }
-        let parts = Layout.split(body, .vertical, [.fixed(6), .min(5), .fixed(min(3 + max(1, report.critics.count) + 1, 8))])
+        // Tall terminals get a bar chart (4 rows) instead of the one-row sparkline.
+        let usageHeight = body.height >= 28 ? 9 : 6
+        let parts = Layout.split(body, .vertical, [.fixed(usageHeight), .min(5), .fixed(min(3 + max(1, report.critics.count) + 1, 8))])
         drawPane(.usage, state, report, in: parts[0], into: &buffer, theme)
         drawPane(.table, state, report, in: parts[1], into: &buffer, theme)
         drawPane(.critics, state, report, in: parts[2], into: &buffer, theme)
@@ -48,13 +50,19 @@ extension AnalyticsScreen {
         let focused = state.focus == pane
         switch pane {
         case .usage:
-            let inner = Block(title: "Usage over time (per \(report.timelineUnit))", focused: focused, theme: theme).draw(in: area, into: &buffer)
-            drawUsage(report, in: inner, into: &buffer, theme)
+            let unit = report.range == .day ? "hour" : "day"
+            let inner = Block(title: "Usage over time (per \(unit))", focused: focused, theme: theme).draw(in: area, into: &buffer)
+            drawUsage(report, timeline: state.timeline, unit: unit, in: inner, into: &buffer, theme)
         case .table:
-            let title = "Per endpoint and model" + (report.rowsTruncated ? " (newest \(AnalyticsReport.rowLimit) calls)" : "")
+            let truncated = state.breakdown?.truncated == true
+            let title = "Per endpoint and model" + (truncated ? " (newest \(UsageBreakdownResult.rowLimit) calls only)" : "")
             let inner = Block(title: title, focused: focused, theme: theme).draw(in: area, into: &buffer)
             guard !inner.isEmpty else { return }
-            if report.rows.isEmpty {
+            guard let breakdown = state.breakdown else {
+                buffer.put("Reading calls…", x: inner.x, y: inner.y, style: theme[.muted], maxX: inner.maxX)
+                return
+            }
+            if breakdown.rows.isEmpty {
                 buffer.put("No usage recorded (\(report.range.label)).", x: inner.x, y: inner.y, style: theme[.muted], maxX: inner.maxX)
                 return
             }
@@ -76,8 +84,9 @@ extension AnalyticsScreen {
         }
     }
 
-    /// Sparkline of calls per bucket, its span and peak, then the range totals.
-    static func drawUsage(_ report: AnalyticsReport, in inner: Rect, into buffer: inout ScreenBuffer, _ theme: Theme) {
+    /// Bars (or a sparkline) of calls per bucket, its span and peak, then the range totals.
+    static func drawUsage(_ report: AnalyticsReport, timeline: [Int], unit: String, in inner: Rect,
+                          into buffer: inout ScreenBuffer, _ theme: Theme) {
         guard !inner.isEmpty else { return }
         let s = report.summary
         let lines = [
@@ -86,18 +95,22 @@ extension AnalyticsScreen {
             "tokens \(report.inputTokens) in / \(report.outputTokens) out · cost $\(String(format: "%.4f", s.totalCostUSD))",
         ]
         var y = inner.y
-        if inner.height >= 3 || report.timeline.contains(where: { $0 > 0 }) {
-            let values = report.timeline.map(Double.init)
+        if inner.height >= 7 {
+            UsageBars(values: timeline, theme: theme).draw(in: Rect(x: inner.x, y: y, width: inner.width, height: 4), into: &buffer)
+            y += 4
+        } else {
+            let values = timeline.map(Double.init)
             let spark = Sparkline(values, theme: theme)
             buffer.put(spark.glyphs(width: inner.width), x: inner.x, y: y, style: theme[.accent], maxX: inner.maxX)
             y += 1
-            if y < inner.maxY {
-                let peak = report.timeline.max() ?? 0
-                let shown = min(report.timeline.count, inner.width)
-                buffer.put("\(report.timelineStart) … \(report.timelineEnd) · \(shown) \(report.timelineUnit)s · peak \(peak)/\(report.timelineUnit)",
-                           x: inner.x, y: y, style: theme[.muted], maxX: inner.maxX)
-                y += 1
-            }
+        }
+        if y < inner.maxY {
+            let peak = timeline.max() ?? 0
+            let shown = min(timeline.count, inner.width)
+            let span = report.range == .day ? "-24h … now" : "\(report.firstDay) … \(report.lastDay)"
+            buffer.put("\(span) · \(shown) \(unit)s · peak \(peak) calls/\(unit)",
+                       x: inner.x, y: y, style: theme[.muted], maxX: inner.maxX)
+            y += 1
         }
         for line in lines where y < inner.maxY {
             buffer.put(line, x: inner.x, y: y, style: theme[.text], maxX: inner.maxX)

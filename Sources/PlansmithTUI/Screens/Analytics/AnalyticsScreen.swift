@@ -11,18 +11,24 @@ public enum AnalyticsScreen: Screen {
     public struct State: Sendable {
         public var range: UsageRange = .week
         public var report: AnalyticsReport?
-        public var loading = true
+        public var breakdown: UsageBreakdownResult?
+        var reportPending = true
+        var breakdownPending = true
         public var error: String?
         public var focus: Pane = .table
         public var table = TableState(rows: [])
         public var criticTable = TableState(rows: [])
         /// Bumped on every load so a slow answer for an older range is ignored.
         var generation = 0
+        public var loading: Bool { reportPending || breakdownPending }
         public var loaded: Bool { !loading }
+        /// Calls per bucket for the chart: per hour for 24h, per day otherwise.
+        public var timeline: [Int] { report?.range == .day ? breakdown?.hourly ?? [] : report?.dailyTimeline ?? [] }
     }
 
     public enum Msg: Sendable {
         case reportLoaded(generation: Int, AnalyticsReport)
+        case breakdownLoaded(generation: Int, UsageBreakdownResult)
         case loadFailed(generation: Int, String)
         case rangeChosen(UsageRange)
         case nextRange, previousRange, refreshRequested
@@ -37,24 +43,37 @@ public enum AnalyticsScreen: Screen {
         return (state, command)
     }
 
+    /// Two tasks: the aggregate figures (fast) and the per-call table (reads rows), so totals show
+    /// at once on a large log. The data shown stays until the new range's data replaces it.
     static func load(_ state: inout State, _ env: ScreenEnvironment) -> Command<Msg> {
         state.generation += 1
-        state.loading = true
         let generation = state.generation, range = state.range
         guard let userId = env.session?.userId else {
-            state.loading = false
+            state.reportPending = false
+            state.breakdownPending = false
             state.error = "Sign in to see your usage."
             return .none
         }
+        state.reportPending = true
+        state.breakdownPending = true
         let store = env.app.store
-        return .task {
-            do {
-                let report = try await AnalyticsReport.load(store: store, userId: userId, range: range, now: store.clock.now())
-                return .reportLoaded(generation: generation, report)
-            } catch {
-                return .loadFailed(generation: generation, "Could not read usage: \(error)")
-            }
-        }
+        let now = store.clock.now()
+        return .batch([
+            .task {
+                do {
+                    return .reportLoaded(generation: generation, try await AnalyticsReport.load(store: store, userId: userId, range: range, now: now))
+                } catch {
+                    return .loadFailed(generation: generation, "Could not read usage: \(error)")
+                }
+            },
+            .task {
+                do {
+                    return .breakdownLoaded(generation: generation, try await UsageBreakdownResult.load(store: store, userId: userId, range: range, now: now))
+                } catch {
+                    return .loadFailed(generation: generation, "Could not read usage rows: \(error)")
+                }
+            },
+        ])
     }
 
     public static func message(for event: InputEvent, in state: State) -> Msg? {
@@ -86,14 +105,19 @@ public enum AnalyticsScreen: Screen {
         switch msg {
         case .reportLoaded(let generation, let report):
             guard generation == state.generation else { return .none }
-            state.loading = false
+            state.reportPending = false
             state.error = nil
             state.report = report
-            state.table = TableState(rows: report.rows.map(tableRow), sortColumn: state.table.sortColumn)
-            state.criticTable = TableState(rows: report.critics.map(criticRow), sortColumn: state.criticTable.sortColumn)
+            state.criticTable = rebuilt(state.criticTable, rows: report.critics.map(criticRow))
+        case .breakdownLoaded(let generation, let breakdown):
+            guard generation == state.generation else { return .none }
+            state.breakdownPending = false
+            state.breakdown = breakdown
+            state.table = rebuilt(state.table, rows: breakdown.rows.map(tableRow))
         case .loadFailed(let generation, let message):
             guard generation == state.generation else { return .none }
-            state.loading = false
+            state.reportPending = false
+            state.breakdownPending = false
             state.error = message
             return .request(.toast(.error, message))
         case .rangeChosen(let range):
@@ -134,6 +158,14 @@ public enum AnalyticsScreen: Screen {
     }
 
     public static func runningWork(_ state: State) -> String? { nil }
+
+    /// New rows, same sort order.
+    static func rebuilt(_ table: TableState, rows: [[String]]) -> TableState {
+        var next = TableState(rows: rows, sortColumn: table.sortColumn)
+        next.ascending = table.ascending
+        next.selected = min(table.selected, max(0, rows.count - 1))
+        return next
+    }
 
     // MARK: - Table rows (numbers without units, so the table sorts them numerically)
 

@@ -27,25 +27,25 @@ enum UsageBreakdown {
     static let noModel = "—"
 
     static func rows(_ records: [UsageRecord]) -> [UsageBreakdownRow] {
-        var groups: [String: (endpoint: String, model: String, records: [UsageRecord])] = [:]
+        // Each row's JSON is parsed once; groups keep first-seen order until the final sort.
+        var groups: [String: (endpoint: String, model: String, records: [(UsageRecord, Extra)])] = [:]
         var order: [String] = []
         for record in records {
             let extra = Extra(record.extraData)
             let model = extra.model ?? noModel
             let key = record.endpoint + "\u{0}" + model
             if groups[key] == nil { order.append(key); groups[key] = (record.endpoint, model, []) }
-            groups[key]!.records.append(record)
+            groups[key]!.records.append((record, extra))
         }
         return order.map { key in
             let group = groups[key]!
-            let extras = group.records.map { Extra($0.extraData) }
-            let latencies = group.records.map(\.latencyMs).sorted()
+            let latencies = group.records.map(\.0.latencyMs).sorted()
             return UsageBreakdownRow(
                 endpoint: group.endpoint, model: group.model, calls: group.records.count,
-                errors: group.records.filter(isError).count,
-                inputTokens: extras.reduce(0) { $0 + $1.inputTokens },
-                outputTokens: extras.reduce(0) { $0 + $1.outputTokens },
-                costUSD: extras.reduce(0) { $0 + $1.costUSD },
+                errors: group.records.filter { isError($0.0) }.count,
+                inputTokens: group.records.reduce(0) { $0 + $1.1.inputTokens },
+                outputTokens: group.records.reduce(0) { $0 + $1.1.outputTokens },
+                costUSD: group.records.reduce(0) { $0 + $1.1.costUSD },
                 p50LatencyMs: percentile(50, ofSorted: latencies), p95LatencyMs: percentile(95, ofSorted: latencies))
         }.sorted { ($0.calls, $1.endpoint, $1.model) > ($1.calls, $0.endpoint, $0.model) }
     }

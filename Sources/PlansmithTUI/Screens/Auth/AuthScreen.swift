@@ -101,7 +101,7 @@ public enum AuthScreen: Screen {
                     : try await store.accounts.register(email: email, password: password)
                 let workspace = try await store.accounts.personalWorkspace(of: user.id!)
                 return .finished(.success(UserSession(user: user, workspace: workspace,
-                                                      preferences: .decoding(user.preferences))))
+                                                      preferences: PreferencesCodec.decode(user.preferences))))
             } catch let error as StoreError {
                 return .finished(.failure(AuthFailure(message: describe(error, mode: mode))))
             } catch {

@@ -115,7 +115,7 @@ public enum LandingScreen: Screen {
                 return .failed("The local account \(email) now has a password: log in instead.")
             }
             let workspace = try await context.store.accounts.personalWorkspace(of: user.id!)
-            return .signedIn(UserSession(user: user, workspace: workspace, preferences: .decoding(user.preferences)))
+            return .signedIn(UserSession(user: user, workspace: workspace, preferences: PreferencesCodec.decode(user.preferences)))
         } catch {
             return .failed("Could not open the local account: \(error)")
         }

@@ -27,7 +27,7 @@ extension PlanBoard {
         case .feedbackItem(let iteration, let item):
             let r = round(iteration)
             guard !rounds[r].finished, !rounds[r].items.contains(where: { $0.item.id == item.id }) else { return .nothing }
-            rounds[r].items.append(BoardItem(item: item))
+            rounds[r].items.append(PlanBoardItem(item: item))
             return .rows
         case .vote(let iteration, let itemId, let critic, let vote):
             let r = round(iteration)
@@ -41,7 +41,7 @@ extension PlanBoard {
                 rounds[r].items[i].score = score
                 rounds[r].items[i].votes = score.votes
             } else {
-                rounds[r].items.append(BoardItem(item: item, votes: score.votes, score: score))
+                rounds[r].items.append(PlanBoardItem(item: item, votes: score.votes, score: score))
             }
             return .rows
         case .refinementApplied(let iteration, let items, _, _):

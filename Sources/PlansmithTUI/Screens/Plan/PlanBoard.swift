@@ -1,7 +1,7 @@
 import Critique
 
 /// One feedback item on the scoreboard with what is known of it so far (votes arrive one by one).
-public struct BoardItem: Sendable, Equatable {
+public struct PlanBoardItem: Sendable, Equatable {
     public var item: FeedbackItem
     public var votes: [CriticName: Vote] = [:]
     public var score: ItemScore?
@@ -18,9 +18,9 @@ public struct BoardItem: Sendable, Equatable {
 }
 
 /// One critique round: items in arrival order, then (once finished) the plan it produced.
-public struct BoardRound: Sendable, Equatable {
+public struct PlanBoardRound: Sendable, Equatable {
     public var iteration: Int
-    public var items: [BoardItem] = []
+    public var items: [PlanBoardItem] = []
     public var finished = false
     public var plan: [String]?
     public var cost: Int?
@@ -29,23 +29,43 @@ public struct BoardRound: Sendable, Equatable {
     public var validation: ValidationSummary?
     public var seconds: Double?
     public var agreedWithInvalid: [CriticName: Int] = [:]
+    /// Failed critics and the LLM reviser's outcome, in words.
+    public var remarks: [String] = []
 
-    /// Fills the round from the orchestrator's (or the store's) finished record, keeping any
-    /// edit verdicts already computed.
+    /// Fills the round from the orchestrator's finished record, keeping any edit verdicts already computed.
     mutating func finish(with round: CritiqueRound) {
-        let known = Dictionary(items.map { ($0.item.id, $0.editValid) }, uniquingKeysWith: { a, _ in a })
-        items = round.items.map { item in
-            let score = round.score(of: item.id)
-            return BoardItem(item: item, votes: score?.votes ?? [:], score: score, applied: round.applied.contains(item.id),
+        finish(items: round.items, scores: round.scores, applied: round.applied, plan: round.plan, cost: round.cost,
+               quality: round.quality, validation: round.validation, seconds: round.seconds,
+               agreedWithInvalid: round.agreedWithInvalid,
+               remarks: Self.remarks(failures: round.criticFailures, revision: round.revision))
+    }
+
+    static func remarks(failures: [CriticFailure], revision: RevisionOutcome?) -> [String] {
+        failures.map { "\($0.critic.rawValue) failed to \($0.phase.rawValue): \($0.message)" }
+            + (revision.map { r in
+                ["\(r.reviser) revision: " + (r.valid ? "valid" : "invalid") + (r.applied ? ", applied" : ", not applied")
+                    + (r.feedback.map { " (\($0))" } ?? "")]
+            } ?? [])
+    }
+
+    /// Fills the round from a finished record (events or the store).
+    mutating func finish(items: [FeedbackItem], scores: [ItemScore], applied: [String], plan: [String], cost: Int,
+                         quality: Double, validation: ValidationSummary?, seconds: Double, agreedWithInvalid: [CriticName: Int],
+                         remarks: [String] = []) {
+        let known = Dictionary(self.items.map { ($0.item.id, $0.editValid) }, uniquingKeysWith: { a, _ in a })
+        self.items = items.map { item in
+            let score = scores.first { $0.itemId == item.id }
+            return PlanBoardItem(item: item, votes: score?.votes ?? [:], score: score, applied: applied.contains(item.id),
                              editValid: known[item.id] ?? nil)
         }
         finished = true
-        plan = round.plan
-        cost = round.cost
-        quality = round.quality
-        validation = round.validation
-        seconds = round.seconds
-        agreedWithInvalid = round.agreedWithInvalid
+        self.plan = plan
+        self.cost = cost
+        self.quality = quality
+        self.validation = validation
+        self.seconds = seconds
+        self.agreedWithInvalid = agreedWithInvalid
+        self.remarks = remarks
     }
 }
 
@@ -58,7 +78,7 @@ public struct PlanBoard: Sendable, Equatable {
     public var initialValidation: ValidationSummary?
     public var source: String?
     /// Rounds of critique (iteration ≥ 1), oldest first; may include earlier sessions' rounds when resumed.
-    public var rounds: [BoardRound] = []
+    public var rounds: [PlanBoardRound] = []
     public var reason: ConvergenceReason?
     /// The reason was re-derived from stored rounds (a completed session's reason is not stored).
     public var reasonInferred = false
@@ -105,7 +125,7 @@ public struct PlanBoard: Sendable, Equatable {
 
     mutating func round(_ iteration: Int) -> Int {
         if let index = rounds.lastIndex(where: { $0.iteration == iteration }) { return index }
-        rounds.append(BoardRound(iteration: iteration))
+        rounds.append(PlanBoardRound(iteration: iteration))
         rounds.sort { $0.iteration < $1.iteration }
         return rounds.lastIndex { $0.iteration == iteration }!
     }

@@ -9,9 +9,10 @@ enum PlanHeader {
     static func lines(_ state: PlanScreen.State, _ look: ViewContext) -> [StyledLine] {
         let theme = look.theme
         let board = state.shown
-        var first: StyledLine = [Span("Session \(state.sessionId.map(String.init) ?? "–")", theme[.title]),
-                                 Span(" · \(state.domainName) · ", theme[.muted])]
-        first.append(Span(status(state, unicode: theme.unicode), statusStyle(state.status, theme)))
+        // Status first: on a narrow terminal it is what must still fit.
+        var first: StyledLine = [Span(status(state, unicode: theme.unicode), statusStyle(state.status, theme)),
+                                 Span(" · session \(state.sessionId.map(String.init) ?? "–")", theme[.title]),
+                                 Span(" · \(state.domainName)", theme[.muted])]
         if let reason = board.reason, !state.isRunning {
             first.append(Span(" · reason: \(reason.rawValue)" + (board.reasonInferred ? " (from stored rounds)" : ""), theme[.text]))
         }
@@ -44,7 +45,8 @@ enum PlanHeader {
         if let notice = state.notice { return [Span(notice, theme[.warning])] }
         if state.canResume {
             let last = state.board.rounds.last(where: \.finished)?.iteration ?? 0
-            return [Span("Press r (or palette: resume session) to resume from round \(last)", theme[.keyHint])]
+            let from = last == 0 ? "the initial plan" : "round \(last)"
+            return [Span("Press r (or palette: resume session) to resume from \(from)", theme[.keyHint])]
         }
         if let failure = state.board.failure { return [Span("Failure: \(failure)", theme[.error])] }
         if [.interrupted, .failed, .cancelled].contains(state.status), let problem = state.resumeProblem {
@@ -53,12 +55,14 @@ enum PlanHeader {
         var parts: [String] = []
         if let source = state.board.source { parts.append("first plan: \(source)") }
         if let note = state.board.notes.last { parts.append(note) }
+        if let remark = state.board.rounds.last(where: \.finished)?.remarks.last { parts.append(remark) }
         if state.board.unknownEvents > 0 { parts.append("\(state.board.unknownEvents) event(s) of unknown kinds ignored") }
         return [Span(parts.joined(separator: " · "), theme[.muted])]
     }
 
     static func status(_ state: PlanScreen.State, unicode: Bool) -> String {
-        if state.starting { return (unicode ? "▶ " : "> ") + "starting…" }
+        let ellipsis = unicode ? "…" : "..."
+        if state.starting { return (unicode ? "▶ " : "> ") + "starting" + ellipsis }
         let word = state.status.rawValue
         var text: String
         switch state.status {
@@ -71,7 +75,7 @@ enum PlanHeader {
         case .cancelled: text = (unicode ? "■ " : "[-] ") + word
         case .interrupted: text = "! " + word
         }
-        if state.cancelling { text += " · cancelling…" }
+        if state.cancelling { text += " · cancelling" + ellipsis }
         return text
     }
 

@@ -9,6 +9,11 @@ enum PlanInput {
     typealias Msg = PlanScreen.Msg
 
     static func update(_ state: inout State, _ msg: Msg, _ env: ScreenEnvironment) -> ScreenStep<Msg> {
+        // A note about the last action gives way once the user moves on (it was also a toast and a log line).
+        switch msg {
+        case .tableKey, .scroll, .nextPane, .openDetail: state.notice = nil
+        default: break
+        }
         switch msg {
         case .tableKey(let key):
             _ = state.table.handle(.key(key), columnCount: PlanTable.columns(critics: state.shown.critics).count)
@@ -70,9 +75,10 @@ enum PlanInput {
         }
         state.starting = true
         state.notice = nil
-        let (configuration, domainId, app) = (state.configuration, state.domainId, env.app)
+        let (configuration, base, domainId, text, app) = (state.configuration, state.baseConfiguration, state.domainId, state.text, env.app)
         return .command(.task {
-            await PlanTasks.resume(id, task: task, configuration: configuration, domainId: domainId, app: app, userId: userId)
+            await PlanTasks.resume(id, task: task, configuration: configuration, base: base, domainId: domainId, text: text,
+                                   app: app, userId: userId)
         })
     }
 
@@ -86,8 +92,8 @@ enum PlanInput {
         }
         state.starting = true
         state.notice = nil
-        state.configuration = session.preferences.critique
-        let spec = PlanTasks.RunSpec(domainId: domainId, configuration: state.configuration, llm: llm)
+        state.baseConfiguration = session.preferences.critique
+        let spec = PlanTasks.RunSpec(domainId: domainId, configuration: state.baseConfiguration, llm: llm)
         let app = env.app
         return .command(.task {
             let msg = await PlanTasks.newRun(spec, app: app, userId: session.userId)

@@ -13,9 +13,11 @@ enum PlanPanes {
         case .plan:
             let added = state.diff.filter { $0.kind == .added }.count, removed = state.diff.filter { $0.kind == .removed }.count
             let round = state.shown.rounds.last(where: \.finished)?.iteration
-            return "Plan · " + (round.map { "round \($0)" } ?? "initial") + " · +\(added) -\(removed)"
+            let change = round != nil && added + removed == 0 ? "unchanged since the previous round" : "+\(added) -\(removed)"
+            return "Plan · " + (round.map { "round \($0)" } ?? "initial") + " · " + change
         case .timeline:
-            return "Timeline · " + (state.layers.map { "\($0.count) parallel layer(s)" } ?? "layers")
+            let current = state.layersPlan == state.shown.currentPlan ? state.layers : nil
+            return "Timeline · " + (current.map { "\($0.count) parallel layer(s)" } ?? "parallel layers")
         }
     }
 

@@ -27,6 +27,8 @@ public struct PlanReport: Sendable, Encodable {
         var quality: Double?
         var valid: Bool?
         var seconds: Double?
+        /// Failed critics and the LLM reviser's outcome.
+        var remarks: [String]
         var items: [Item]
     }
 
@@ -61,7 +63,7 @@ public struct PlanReport: Sendable, Encodable {
         threshold = state.configuration.threshold
         rounds = board.rounds.map { round in
             Round(iteration: round.iteration, plan: round.plan ?? [], cost: round.cost, quality: round.quality,
-                  valid: round.validation?.valid, seconds: round.seconds, items: round.items.map { row in
+                  valid: round.validation?.valid, seconds: round.seconds, remarks: round.remarks, items: round.items.map { row in
                 Item(id: row.item.id, author: row.item.author.rawValue, severity: row.item.severity.rawValue,
                      message: row.item.message, steps: row.item.steps.map { $0 + 1 }, edit: row.item.edit?.description,
                      votes: Dictionary(uniqueKeysWithValues: row.votes.map { ($0.key.rawValue, PlanWords.vote($0.value)) }),
@@ -89,6 +91,8 @@ public struct PlanReport: Sendable, Encodable {
             out += "\n## Round \(round.iteration)\n\n"
             out += "Cost \(round.cost.map(String.init) ?? "?"), quality " + (round.quality.map { String(format: "%.3f", $0) } ?? "?")
             out += ", plan " + PlanWords.verdict(round.valid, unicode: true) + "\n\n"
+            for remark in round.remarks { out += "- \(remark)\n" }
+            if !round.remarks.isEmpty { out += "\n" }
             guard !round.items.isEmpty else { out += "No feedback items.\n"; continue }
             let critics = Array(Set(round.items.flatMap(\.votes.keys))).sorted()
             out += "| Item | Severity | " + critics.joined(separator: " | ") + " | Score | Verdict | Flag | Message |\n"

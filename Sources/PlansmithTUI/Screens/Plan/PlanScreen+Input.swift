@@ -81,7 +81,7 @@ extension PlanScreen {
         }
         if !state.isRunning && state.domainId != nil {
             actions.append(ScreenAction("rerun critique", .rerun(llm: false)))
-            actions.append(ScreenAction("rerun critique with LLM proposer", .rerun(llm: true)))
+            if state.llmAvailable { actions.append(ScreenAction("rerun critique with LLM (proposer, critics, reviser)", .rerun(llm: true))) }
         }
         actions.append(ScreenAction(state.paused ? "resume live updates" : "pause live updates", key: "space", .togglePause))
         return actions

@@ -11,6 +11,7 @@ extension PlanScreen {
         case .openFailed(let message):
             state.loaded = true
             state.starting = false
+            state.cancelling = false
             if state.sessionId == nil { state.openError = message } else { state.notice = message }
             return .request(.toast(.error, message))
         case .started(let launch):
@@ -20,6 +21,7 @@ extension PlanScreen {
             state.feed = launch.feed
             let from = state.sessionId.map { " (continuing session \($0))" } ?? ""
             state.sessionId = launch.sessionId
+            state.configuration = launch.configuration
             state.status = .running
             state.board.reason = nil
             state.board.reasonInferred = false
@@ -32,6 +34,7 @@ extension PlanScreen {
             }
             return ScreenStep(command, requests: [.toast(.info, "Resumed as session \(launch.sessionId)\(from)")])
         case .actionFailed(let message):
+            if state.starting { state.cancelling = false }
             state.starting = false
             state.notice = message
             return .request(.toast(.error, message))
@@ -42,6 +45,11 @@ extension PlanScreen {
             guard row.id == state.sessionId else { return .none }
             state.status = row.status
             if let failure = row.failureReason { state.board.failure = failure }
+            return .none
+        case .initialRow(let row):
+            guard row.sessionId == state.sessionId, row.iterationNum == 0 else { return .none }
+            do { try PlanStoredRounds.add([row], to: &state.board) } catch { state.notice = "Could not read the initial round: \(error)" }
+            refresh(&state)
             return .none
         case .analysed(let generation, let result):
             // A result for an earlier session (before a rerun) has item ids that may repeat: dropped.
@@ -71,10 +79,12 @@ extension PlanScreen {
         state.board = opening.board
         state.frozen = nil
         state.task = opening.task
+        state.text = opening.text
         state.resumeProblem = opening.resumeProblem
         state.service = opening.service
         state.cancelling = false
         state.checkedItems = []
+        state.initialRequested = false
         state.analysing = false
         state.analysisGeneration += 1
         state.layers = nil
@@ -114,7 +124,7 @@ extension PlanScreen {
             return .command(pull(state))
         case .plan:
             refresh(&state)
-            return .command(.batch([pull(state), analysis(&state)]))
+            return .command(.batch([pull(state), analysis(&state), initialRound(&state, env)]))
         case .finished:
             state.status = switch state.board.reason {
             case .cancelled?: .cancelled
@@ -127,8 +137,21 @@ extension PlanScreen {
             refresh(&state)
             let reason = state.board.reason?.rawValue ?? "finished"
             let text = "Session \(state.sessionId ?? 0) \(state.status.rawValue): \(reason)"
-            return ScreenStep(.batch([reload(state, env), analysis(&state)]),
+            return ScreenStep(.batch([reload(state, env), analysis(&state), initialRound(&state, env)]),
                               requests: [.log(state.status == .failed ? .error : .info, text)])
+        }
+    }
+
+    /// Reads iteration 0 once the first round is done (it is saved after `sessionStarted` is sent).
+    static func initialRound(_ state: inout State, _ env: ScreenEnvironment) -> Command<Msg> {
+        guard !state.initialRequested, state.board.initialQuality == nil,
+              state.board.rounds.contains(where: \.finished) || state.status.isFinished,
+              let id = state.sessionId, let userId = env.session?.userId else { return .none }
+        state.initialRequested = true
+        let sessions = env.app.store.planningSessions
+        return .task {
+            guard let rows = try? await sessions.iterations(of: id, userId: userId) else { return nil }
+            return rows.first { $0.iterationNum == 0 }.map(Msg.initialRow)
         }
     }
 

@@ -3,7 +3,8 @@ import Store
 import TerminalUI
 
 extension PlanScreen {
-    /// Full layout from 80×24: header, scoreboard on top, plan diff and timeline side by side below.
+    /// Full layout when the screen's area is at least 70×18 (an 80×24 terminal minus the shell's status
+    /// line and footer): header, scoreboard on top, plan diff and timeline side by side below.
     /// Smaller: the header and one pane at a time (Tab switches). Nothing is drawn outside `area`.
     public static func view(_ state: State, in area: Rect, into buffer: inout ScreenBuffer, _ look: ViewContext) {
         guard !area.isEmpty else { return }
@@ -19,7 +20,7 @@ extension PlanScreen {
             return
         }
         let header = PlanHeader.lines(state, look)
-        let compact = area.width < 80 || area.height < 24
+        let compact = area.width < 70 || area.height < 18
         let headerHeight = compact ? min(area.height >= 8 ? 2 : 1, header.count) : min(3, header.count)
         for (row, line) in header.prefix(headerHeight).enumerated() {
             PlanDraw.line(line, in: area, row: row, into: &buffer)

@@ -62,16 +62,23 @@ public enum PlanScreen: Screen {
         /// Items whose edit has been checked by the validator.
         var checkedItems: Set<String> = []
         var task: CritiqueTask?
+        var text = PlanSourceText(domain: "", problem: "")
+        /// The user's critique preferences (weights before any LLM split), for reruns and resumes.
+        var baseConfiguration: CritiqueConfiguration
+        /// A language-model provider is configured (the LLM rerun is offered).
+        var llmAvailable = false
         /// The user's critique service (kept so `leave`, which gets no environment, can cancel).
         var service: CritiqueService?
         var feed: Feed<BusEvent>?
         var feedId = 0
         var analysisGeneration = 0
         var analysing = false
+        var initialRequested = false
 
         init(target: PlanTarget, configuration: CritiqueConfiguration) {
             self.target = target
             self.configuration = configuration
+            baseConfiguration = configuration
         }
 
         /// The board the panes draw: the frozen copy while paused.
@@ -80,8 +87,9 @@ public enum PlanScreen: Screen {
         public var isRunning: Bool { starting || status == .running || status == .pending && sessionId != nil }
         public var canResume: Bool {
             guard !isRunning, sessionId != nil, resumeProblem == nil, task != nil else { return false }
-            return [.interrupted, .failed, .cancelled].contains(status) && board.rounds.contains(where: \.finished)
-                || status == .interrupted && !board.initialPlan.isEmpty
+            // Something must have been saved to continue from: the initial plan (iteration 0) or a round.
+            return [.interrupted, .failed, .cancelled].contains(status)
+                && (!board.initialPlan.isEmpty || board.rounds.contains(where: \.finished))
         }
     }
 
@@ -92,6 +100,8 @@ public enum PlanScreen: Screen {
         case actionFailed(String)
         case received(BusEvent?, feed: Int)
         case sessionRow(PlanningSession)
+        /// The stored initial round (iteration 0: the first plan's quality and verdict, which no event carries).
+        case initialRow(Iteration)
         case analysed(generation: Int, PlanAnalysisResult)
         case exported([String])
         // Input.
@@ -112,6 +122,7 @@ public enum PlanScreen: Screen {
 
     public static func start(target: PlanTarget, env: ScreenEnvironment) -> (State, Command<Msg>) {
         var state = State(target: target, configuration: env.session?.preferences.critique ?? .default)
+        state.llmAvailable = env.app.hasUsableProvider
         guard let session = env.session else {
             state.openError = "Sign in to see planning sessions."
             state.loaded = true

@@ -29,15 +29,15 @@ enum PlanTable {
         return (rows, ids)
     }
 
-    static func cells(_ row: BoardItem, round: Int, critics: [CriticName]) -> [String] {
+    static func cells(_ row: PlanBoardItem, round: Int, critics: [CriticName]) -> [String] {
         let approvers = Set(row.approversOfInvalid)
         let votes = critics.map { critic -> String in
-            guard let vote = row.votes[critic] else { return "…" }
+            guard let vote = row.votes[critic] else { return "..." }
             // The vote itself approved an edit the validator rejects: flagged in the cell too.
             return PlanWords.vote(vote) + (approvers.contains(critic) ? "!" : "")
         }
         return ["\(round)", severity(row.item.severity), String(row.item.author.rawValue.prefix(5))] + votes
-            + [row.score.map { String(format: "%.2f", $0.score) } ?? "…", verdict(row), flag(row), row.item.message]
+            + [row.score.map { String(format: "%.2f", $0.score) } ?? "...", verdict(row), flag(row), row.item.message]
     }
 
     static func severity(_ severity: Severity) -> String {
@@ -48,13 +48,13 @@ enum PlanTable {
         }
     }
 
-    static func verdict(_ row: BoardItem) -> String {
+    static func verdict(_ row: PlanBoardItem) -> String {
         if row.applied { return "applied" }
         guard let score = row.score else { return "voting" }
         return score.accepted ? "accept" : "reject"
     }
 
-    static func flag(_ row: BoardItem) -> String {
+    static func flag(_ row: PlanBoardItem) -> String {
         if !row.approversOfInvalid.isEmpty { return "OK'D INVALID" }
         return row.editValid == false ? "invalid edit" : ""
     }

@@ -16,7 +16,7 @@ extension PlanTasks {
         do {
             let row = try await sessions.session(sessionId, userId: userId)
             var chain: [PlanningSession] = [row]
-            while chain.count < resumeChainLimit, let earlier = StoredRounds.resumedFrom(chain[0]),
+            while chain.count < resumeChainLimit, let earlier = PlanStoredRounds.resumedFrom(chain[0]),
                   let previous = try? await sessions.session(earlier, userId: userId) {
                 chain.insert(previous, at: 0)
             }
@@ -24,17 +24,17 @@ extension PlanTasks {
             var ownRounds = 0
             for session in chain {
                 let rows = try await sessions.iterations(of: session.id!, userId: userId)
-                try StoredRounds.add(rows, to: &board)
+                try PlanStoredRounds.add(rows, to: &board)
                 if session.id == sessionId { ownRounds = rows.filter { $0.iterationNum > 0 }.count }
             }
             if chain.count > 1 { board.source = "resumed from session \(chain[chain.count - 2].id!)" }
-            board.reason = row.status.convergence
+            board.reason = convergence(of: row.status)
                 ?? (row.status == .completed ? inferredReason(board, roundsOfSession: ownRounds,
                                                               maxIterations: row.maxIterations) : nil)
             board.reasonInferred = row.status == .completed && board.reason != nil
             board.failure = row.failureReason
             var opening = PlanOpening(sessionId: sessionId, status: row.status, failureReason: row.failureReason,
-                                      domainId: row.domainId, domainName: "", configuration: StoredRounds.configuration(of: row) ?? .default,
+                                      domainId: row.domainId, domainName: "", configuration: PlanStoredRounds.configuration(of: row) ?? .default,
                                       board: board, task: nil, resumeProblem: nil, service: app.critiqueService(for: userId),
                                       feed: row.status.isFinished ? nil : feed)
             if row.status.isFinished { feed.close() }
@@ -62,7 +62,9 @@ extension PlanTasks {
                 return
             }
             switch await buildTask(domain: domain.domainPddl, problem: problem) {
-            case .success(let task): opening.task = task
+            case .success(let task):
+                opening.task = task
+                opening.text = PlanSourceText(domain: domain.domainPddl, problem: problem)
             case .failure(let error): opening.resumeProblem = error.message
             }
         } catch {
@@ -85,10 +87,10 @@ extension PlanTasks {
     }
 }
 
-extension PlanningStatus {
+extension PlanTasks {
     /// The convergence reason a finished status implies when the events are not available.
-    var convergence: ConvergenceReason? {
-        switch self {
+    static func convergence(of status: PlanningStatus) -> ConvergenceReason? {
+        switch status {
         case .cancelled: .cancelled
         case .failed: .failed
         default: nil

@@ -16,6 +16,8 @@ public struct PlanOpening: Sendable {
     public var board: PlanBoard
     /// The parsed task (nil when the domain is gone or no longer parses: no resume, no timeline).
     var task: CritiqueTask?
+    /// The PDDL the task was built from (LLM prompts need it).
+    var text = PlanSourceText(domain: "", problem: "")
     var resumeProblem: String?
     var service: CritiqueService
     /// Set while the session runs in this process.
@@ -25,7 +27,14 @@ public struct PlanOpening: Sendable {
 /// A session started by resume: the board keeps the rounds it continues.
 public struct PlanLaunch: Sendable {
     public var sessionId: Int64
+    public var configuration: CritiqueConfiguration
     var feed: Feed<BusEvent>
+}
+
+/// A domain's PDDL text as a session runs on it.
+struct PlanSourceText: Sendable, Equatable {
+    var domain: String
+    var problem: String
 }
 
 /// The work behind the screen's commands; every function runs inside a `.task`, off the main actor,
@@ -66,38 +75,60 @@ enum PlanTasks {
                 return .openFailed("\(domain.name) has no problem yet: add one in the Domain screen, then run critique")
             }
             let task = try await buildTask(domain: domain.domainPddl, problem: problemText).get()
-            var request = CritiqueRequest(task: task, configuration: spec.configuration, domainId: domain.id,
-                                          domainText: domain.domainPddl, problemText: problemText)
-            if spec.llm { request.proposer = try proposer(app: app, userId: userId) }
+            let text = PlanSourceText(domain: domain.domainPddl, problem: problemText)
+            let request = try makeRequest(task: task, configuration: spec.configuration, domainId: domain.id, text: text,
+                                          llm: spec.llm, app: app, userId: userId)
             let service = app.critiqueService(for: userId)
             let feed = await subscribe(app.bus)
             let id: Int64
             do { id = try await service.start(request) } catch { feed.close(); throw error }
             return .opened(PlanOpening(sessionId: id, status: .running, domainId: domain.id, domainName: domain.name,
-                                       configuration: spec.configuration, board: PlanBoard(), task: task, service: service,
-                                       feed: feed))
+                                       configuration: request.configuration, board: PlanBoard(), task: task, text: text,
+                                       service: service, feed: feed))
         } catch {
             return .openFailed("Could not start the critique: \(describe(error))")
         }
     }
 
-    /// An LLM plan proposer (the first plan comes from the model; the validator vetoes it).
-    static func proposer(app: AppContext, userId: Int64) throws -> any PlanProposer {
+    /// A request on the sound critics, or in LLM mode (`useLLM`: the model proposes the first plan,
+    /// plays a critic in each role and revises the plan; the validator vetoes every plan).
+    static func makeRequest(task: CritiqueTask, configuration: CritiqueConfiguration, domainId: Int64?, text: PlanSourceText,
+                            llm: Bool, app: AppContext, userId: Int64) throws -> CritiqueRequest {
+        var request = CritiqueRequest(task: task, configuration: configuration, domainId: domainId,
+                                      domainText: text.domain, problemText: text.problem)
+        guard llm else { return request }
         guard app.hasUsableProvider, let router = app.router(for: userId) else {
             throw PlanTaskError("no language-model provider is configured (see Settings)")
         }
-        return RoutedPlanProposer(chat: RoutedChatModel(router: router, session: "critique"))
+        request.useLLM(RoutedChatModel(router: router, session: "critique"), domainText: text.domain, problemText: text.problem)
+        return request
     }
 
-    /// Continues an interrupted, failed or cancelled session as a new session.
-    static func resume(_ sessionId: Int64, task: CritiqueTask, configuration: CritiqueConfiguration, domainId: Int64?,
-                       app: AppContext, userId: Int64) async -> PlanScreen.Msg {
+    /// True when a session's weights name critics beyond the sound three (it ran in LLM mode).
+    static func usedLLM(_ configuration: CritiqueConfiguration) -> Bool {
+        let sound: Set<String> = [CriticName.completeness.rawValue, CriticName.efficiency.rawValue, CriticName.safety.rawValue]
+        return configuration.weights.keys.contains { !sound.contains($0) }
+    }
+
+    /// Continues an interrupted, failed or cancelled session as a new session, in the mode it ran in
+    /// (an LLM-mode session resumes with the user's base weights split again for the LLM critics).
+    static func resume(_ sessionId: Int64, task: CritiqueTask, configuration: CritiqueConfiguration, base: CritiqueConfiguration,
+                       domainId: Int64?, text: PlanSourceText, app: AppContext, userId: Int64) async -> PlanScreen.Msg {
         let service = app.critiqueService(for: userId)
+        let llm = usedLLM(configuration)
+        var plain = base
+        plain.maxIterations = configuration.maxIterations
+        let request: CritiqueRequest
+        do {
+            request = try makeRequest(task: task, configuration: llm ? plain : configuration, domainId: domainId, text: text,
+                                      llm: llm, app: app, userId: userId)
+        } catch {
+            return .actionFailed("Could not resume session \(sessionId) (it used LLM critics): \(describe(error))")
+        }
         let feed = await subscribe(app.bus)
         do {
-            let request = CritiqueRequest(task: task, configuration: configuration, domainId: domainId)
             let id = try await service.resume(sessionId, with: request)
-            return .started(PlanLaunch(sessionId: id, feed: feed))
+            return .started(PlanLaunch(sessionId: id, configuration: request.configuration, feed: feed))
         } catch {
             feed.close()
             return .actionFailed("Could not resume session \(sessionId): \(describe(error))")

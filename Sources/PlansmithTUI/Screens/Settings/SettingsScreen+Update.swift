@@ -53,6 +53,13 @@ extension SettingsScreen {
             // Keep edits made while loading; otherwise show what is stored.
             if !state.hasUnsavedChanges { state.draft = SettingsDraft(prefs) }
             state.saved = prefs
+            // Stored preferences may weigh more critics than the session's copy: show a row for each.
+            let rows = SettingsRow.all(providerLines: state.providerLines, configLines: state.configLines, draft: state.draft)
+            if rows != state.rows {
+                let current = state.selectedRow
+                state.rows = rows
+                state.selected = current.flatMap { rows.firstIndex(of: $0) } ?? rows.firstIndex(where: \.isSelectable) ?? 0
+            }
         case .loadFailed(let message, let catalog):
             state.loading = false
             state.catalog = catalog
@@ -180,7 +187,7 @@ extension SettingsScreen {
         case .failure(let problems):
             state.problems = problems.problems
             let n = problems.problems.count
-            state.notice = "Not saved: \(n) field\(n == 1 ? " has a problem" : "s have problems") (marked ✗)."
+            state.notice = "Not saved: \(n) field\(n == 1 ? " has a problem" : "s have problems") (marked \(env.look.theme.unicode ? "✗" : "[X]"))."
             state.noticeIsError = true
             if let first = state.rows.firstIndex(where: { if case .field(let f) = $0 { problems.problems[f] != nil } else if case .action(let id, _) = $0 { problems.problems[.binding(id)] != nil } else { false } }) {
                 state.selected = first

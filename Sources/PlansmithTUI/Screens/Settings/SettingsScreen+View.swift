@@ -105,8 +105,8 @@ extension SettingsScreen {
     static func fieldLabel(_ field: SettingsField) -> String {
         switch field {
         case .weight(let name): "weight: \(name)"
-        case .threshold: "accept threshold (0–1)"
-        case .maxIterations: "max iterations (1–50)"
+        case .threshold: "accept threshold (0-1)"
+        case .maxIterations: "max iterations (1-50)"
         case .binding(let id): id
         }
     }

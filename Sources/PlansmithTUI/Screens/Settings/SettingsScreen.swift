@@ -25,6 +25,9 @@ public enum SettingsScreen: Screen {
         public var problems: [SettingsField: String] = [:]
         public var catalog = ThemeCatalog.empty
         public var providerNames: [String]
+        /// Read-only lines worked out when the screen opened (rows are rebuilt from them).
+        var providerLines: [String] = []
+        var configLines: [String] = []
         public var loading = true
         public var saving = false
         /// The outcome of the last save attempt, shown on the bottom line.
@@ -55,9 +58,12 @@ public enum SettingsScreen: Screen {
     public static func start(env: ScreenEnvironment) -> (State, Command<Msg>) {
         let prefs = env.session?.preferences ?? Preferences()
         let draft = SettingsDraft(prefs)
-        let rows = SettingsRow.all(providerLines: providerLines(env.app), configLines: configLines(env.app), draft: draft)
-        let state = State(saved: prefs, draft: draft, rows: rows, selected: rows.firstIndex(where: \.isSelectable) ?? 0,
+        let providers = providerLines(env.app, unicode: env.look.theme.unicode), config = configLines(env.app)
+        let rows = SettingsRow.all(providerLines: providers, configLines: config, draft: draft)
+        var state = State(saved: prefs, draft: draft, rows: rows, selected: rows.firstIndex(where: \.isSelectable) ?? 0,
                           providerNames: env.app.llm?.providers.map(\.name) ?? [])
+        state.providerLines = providers
+        state.configLines = config
         let app = env.app, userId = env.session?.userId, unicode = env.look.theme.unicode
         return (state, .task {
             let catalog = ThemeCatalog.load(configPath: app.configPath, environment: app.environment, unicode: unicode)
@@ -74,9 +80,9 @@ public enum SettingsScreen: Screen {
     }
 
     /// Provider, kind and URL; the key only in redacted form, with the variable it comes from.
-    static func providerLines(_ app: AppContext) -> [String] {
+    static func providerLines(_ app: AppContext, unicode: Bool) -> [String] {
         guard let llm = app.llm else {
-            return ["✗ provider configuration could not be read: \(app.llmProblem ?? "unknown problem")"]
+            return ["\(unicode ? "✗" : "[X]") provider configuration could not be read: \(app.llmProblem ?? "unknown problem")"]
         }
         guard !llm.providers.isEmpty else { return ["no providers configured"] }
         return llm.providers.flatMap { p -> [String] in
@@ -89,7 +95,8 @@ public enum SettingsScreen: Screen {
                 key = "no key" + (p.apiKeyVariable.map { ": set $\($0)" } ?? "")
             }
             let models = p.models.isEmpty ? "no models listed" : "models: " + p.models.joined(separator: ", ")
-            return ["\(p.isUsable ? "●" : "○") \(p.name) (\(p.endpoint.kind.rawValue)) \(p.endpoint.baseURL)", "    \(key)", "    \(models)"]
+            let mark = p.isUsable ? (unicode ? "● usable" : "[ok] usable") : (unicode ? "○ no key" : "[--] no key")
+            return ["\(p.name) (\(p.endpoint.kind.rawValue)) \(mark) · \(p.endpoint.baseURL)", "    \(key)", "    \(models)"]
         }
     }
 

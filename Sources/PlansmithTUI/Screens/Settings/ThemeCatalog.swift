@@ -11,16 +11,24 @@ public struct ThemeCatalog: Sendable {
 
     public static let empty = ThemeCatalog(names: ThemeLoader.builtInNames, themes: [:], problems: [])
 
-    /// Where theme files may be: `PLANSMITH_THEMES` (a directory), `themes/` next to config.toml,
-    /// `themes/` in the working directory, and next to / `../share/plansmith/themes` of the executable.
+    /// Where theme files may be, in the shell's order (App/ThemeResolver: `PLANSMITH_THEMES`,
+    /// `$XDG_CONFIG_HOME/plansmith/themes`, `themes/` beside the executable and up to four folders
+    /// above it, the working directory's `themes/`), plus `themes/` next to config.toml.
+    /// Kept in step by hand because this folder is built on its own in the screen's dev package.
     static func directories(configPath: String, environment: [String: String]) -> [String] {
         var dirs: [String] = []
-        if let dir = environment["PLANSMITH_THEMES"], !dir.isEmpty { dirs.append(dir) }
-        dirs.append((configPath as NSString).deletingLastPathComponent + "/themes")
+        if let explicit = environment["PLANSMITH_THEMES"], !explicit.isEmpty { dirs.append(explicit) }
+        let config = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.config"
+        dirs.append(config + "/plansmith/themes")
+        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath()
+        var dir = executable.deletingLastPathComponent()
+        for _ in 0..<4 {
+            dirs.append(dir.appendingPathComponent("themes").path)
+            dir = dir.deletingLastPathComponent()
+        }
         dirs.append(FileManager.default.currentDirectoryPath + "/themes")
-        let executable = (CommandLine.arguments.first.map { ($0 as NSString).deletingLastPathComponent }) ?? "."
-        dirs.append(executable + "/themes")
-        dirs.append(executable + "/../share/plansmith/themes")
+        dirs.append((configPath as NSString).deletingLastPathComponent + "/themes")
         var seen = Set<String>()
         return dirs.filter { seen.insert(($0 as NSString).standardizingPath).inserted }
     }
