@@ -13,13 +13,14 @@ struct Plansmith: AsyncParsableCommand {
         in rounds. Every subcommand works offline; 'plansmith help SUBCOMMAND' shows its options.
 
         Without a subcommand, 'plansmith' opens the full-screen app (Landing screen): Ctrl-P is the \
-        command palette, F1 (or ?) lists the keys, Ctrl-Q quits. Over tmux, 'set -sg escape-time 10' \
-        makes Esc instant.
+        command palette, F1 (or ?) lists the keys, Ctrl-Q quits. Its options (--db, --config, \
+        --theme, --no-mouse, --no-color, --ascii): 'plansmith tui --help'.
 
         Exit status 2 always means a usage or I/O problem.
         """,
         version: PlansmithVersion.current,
         subcommands: [
+            TUICommand.self,
             ValidateCommand.self,
             FormatCommand.self,
             BenchParseCommand.self,
@@ -33,15 +34,9 @@ struct Plansmith: AsyncParsableCommand {
             ElicitCommand.self,
             CritiqueCommand.self,
             BenchCritiqueCommand.self,
-        ]
+        ],
+        defaultSubcommand: TUICommand.self
     )
-
-    @OptionGroup var tui: TUIOptions
-
-    /// No subcommand: the TUI.
-    func run() async throws {
-        try await tui.launch()
-    }
 
     /// ArgumentParser exits 64 on usage errors; the command-line contract says 2.
     static func main() async {

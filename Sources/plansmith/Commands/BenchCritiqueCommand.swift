@@ -1,8 +1,10 @@
 import ArgumentParser
 import Critique
 import Foundation
+import LLM
 import PDDL
 import Planner
+import PlansmithCore
 
 /// `plansmith bench-critique DOMAIN PROBLEM`: one offline critique session in-process (no store),
 /// reported as one JSON line, for `scripts/bench_critique.py`. Hidden: a measuring tool.
@@ -17,6 +19,9 @@ struct BenchCritiqueCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-iterations")) var maxIterations: Int = 5
     @Option(help: "Time limit in seconds for the first plan.") var timeout: Double = 30
     @Option(name: .customLong("plan-file"), help: "Write the final plan here (IPC format).") var planFile: String?
+    @Option(help: "LLM mode with this provider (proposer, LLM critics, reviser), e.g. against fake-llm-server.") var llm: String?
+    @Option(name: .customLong("llm-timeout")) var llmTimeout: Double = 30
+    @OptionGroup var llmArguments: LLMArguments
 
     func run() async throws {
         let (domainAST, problemAST) = try PlanningInput.load(domain: domain, problem: problem, command: "bench-critique")
@@ -25,9 +30,16 @@ struct BenchCritiqueCommand: AsyncParsableCommand {
         let task = try CritiqueTask(domain: domainAST, problem: problemAST)
         var planning = CritiqueOrchestrator.fastPlanning
         planning.limits.timeLimit = .milliseconds(Int(timeout * 1000))
-        let orchestrator = CritiqueOrchestrator(task: task, configuration: CritiqueConfiguration(maxIterations: maxIterations),
-                                                planning: planning)
-        let result = await orchestrator.run()
+        var request = CritiqueRequest(task: task, configuration: CritiqueConfiguration(maxIterations: maxIterations))
+        if let llm {
+            let router = LLMRouter(configuration: try llmArguments.loadConfiguration(command: "bench-critique"))
+            request.useLLM(RoutedChatModel(router: router, provider: llm, session: "bench"),
+                           domainText: try String(contentsOfFile: domain, encoding: .utf8),
+                           problemText: try String(contentsOfFile: problem, encoding: .utf8), timeout: .seconds(llmTimeout))
+        }
+        let orchestrator = CritiqueOrchestrator(task: task, critics: request.critics, configuration: request.configuration,
+                                                proposer: request.proposer, planning: planning, reviser: request.reviser)
+        let result = await orchestrator.run(domainText: request.domainText, problemText: request.problemText)
         let elapsed = clock.now - started
         let rounds = result.rounds.filter { $0.iteration > 0 }
         var object: [String: Any] = [
@@ -37,7 +49,29 @@ struct BenchCritiqueCommand: AsyncParsableCommand {
             "items": rounds.reduce(0) { $0 + $1.items.count },
             "accepted": rounds.reduce(0) { $0 + $1.scores.filter(\.accepted).count },
             "operators": task.grounded.operatorCount,
+            "initial_source": result.initialSource?.summary ?? NSNull(),
         ]
+        if llm != nil {
+            // Per critic: agree votes on edits whose plan the validator rejects (or that do not apply), and all votes cast.
+            var agreedInvalid: [String: Int] = [:], votes: [String: Int] = [:], failures: [String: Int] = [:]
+            for round in rounds {
+                for (critic, n) in round.agreedWithInvalid { agreedInvalid[critic.rawValue, default: 0] += n }
+                for score in round.scores { for critic in score.votes.keys { votes[critic.rawValue, default: 0] += 1 } }
+                for failure in round.criticFailures { failures[failure.critic.rawValue, default: 0] += 1 }
+            }
+            object["agreed_with_invalid"] = agreedInvalid
+            object["votes"] = votes
+            object["critic_failures"] = failures
+            object["accepted_not_applied"] = rounds.reduce(0) { total, round in
+                total + round.items.filter { item in item.edit != nil && !round.applied.contains(item.id)
+                    && round.score(of: item.id)?.accepted == true }.count
+            }
+            object["invalid_edit_items"] = invalidEditItems(in: result.rounds, task: task)
+            object["revisions"] = rounds.compactMap(\.revision).count
+            object["revisions_invalid"] = rounds.compactMap(\.revision).filter { !$0.valid }.count
+            object["revisions_applied"] = rounds.compactMap(\.revision).filter(\.applied).count
+            object["all_rounds_valid"] = result.rounds.allSatisfy { $0.validation.valid }
+        }
         if let plan = result.plan {
             object["valid"] = task.validator.validate(plan.steps).isValid
             object["cost"] = plan.cost
@@ -52,5 +86,21 @@ struct BenchCritiqueCommand: AsyncParsableCommand {
             object["failure"] = result.failure ?? NSNull()
         }
         Console.json(object)
+    }
+
+    /// Items whose edit yields no valid plan (does not apply, or the validator rejects the result),
+    /// re-applied to the plan each round started from: the denominator for "agreed with invalid".
+    func invalidEditItems(in rounds: [CritiqueRound], task: CritiqueTask) -> Int {
+        let editor = PlanEditor(task: task)
+        var count = 0
+        for (previous, round) in zip(rounds, rounds.dropFirst()) {
+            guard let base = try? PlanText.parse(previous.plan.joined(separator: "\n")).map(\.step) else { continue }
+            for item in round.items {
+                guard let edit = item.edit else { continue }
+                if let edited = editor.apply(edit, to: base), task.validator.validate(edited).isValid { continue }
+                count += 1
+            }
+        }
+        return count
     }
 }

@@ -16,8 +16,10 @@ struct CritiqueCommand: AsyncParsableCommand {
         discussion: """
         The classical planner supplies a first plan; the Completeness, Efficiency and Safety critics \
         report items, every critic votes on every item (weights 0.4/0.3/0.3, accepted at 0.5), and \
-        accepted edits are applied only when the plan validator accepts the result. The final plan \
-        is always valid. --json prints one JSON object per line (schema 1); the last has "type": "final".
+        accepted edits are applied only when the plan validator accepts the result. With --llm the \
+        model proposes the first plan, an LLM critic joins each role (sharing half its weight), and \
+        the model revises the plan from the accepted items; the validator vets every plan it writes. \
+        The final plan is always valid. --json prints one JSON object per line (schema 1); the last has "type": "final".
 
         Exit status: 0 done, 1 PDDL errors or no plan found, 2 usage or I/O problem.
         """)
@@ -25,15 +27,18 @@ struct CritiqueCommand: AsyncParsableCommand {
     @Argument(help: "The domain file ('-' for standard input).") var domain: String
     @Argument(help: "The problem file.") var problem: String
     @Option(name: .customLong("max-iterations"), help: "Most critique rounds.") var maxIterations: Int = 5
-    @Option(help: ArgumentHelp("Ask this language-model provider for the first plan (validated; the planner takes over if it fails).",
+    @Option(help: ArgumentHelp("Use this language-model provider for the first plan, as a critic in each role and to revise the plan (all validated).",
                                valueName: "provider"))
     var llm: String?
+    @Option(name: .customLong("llm-timeout"), help: ArgumentHelp("Seconds one LLM critic or revision call may take.", valueName: "seconds"))
+    var llmTimeout: Double = 90
     @OptionGroup var llmArguments: LLMArguments
     @Flag(help: "One JSON object per line instead of text.") var json = false
     @OptionGroup var store: StoreArguments
 
     func validate() throws {
         guard maxIterations >= 1 else { throw ValidationError("--max-iterations must be at least 1") }
+        guard llmTimeout > 0 else { throw ValidationError("--llm-timeout must be positive") }
     }
 
     func run() async throws {
@@ -62,9 +67,10 @@ struct CritiqueCommand: AsyncParsableCommand {
             if let llmConfiguration {
                 let router = LLMRouter(configuration: llmConfiguration,
                                        recorder: StoreUsageRecorder(store: context.store, userId: context.userId))
-                request.proposer = RoutedPlanProposer(chat: RoutedChatModel(router: router, provider: llm, session: "critique"))
-                request.domainText = try String(contentsOfFile: domain, encoding: .utf8)
-                request.problemText = try String(contentsOfFile: problem, encoding: .utf8)
+                request.useLLM(RoutedChatModel(router: router, provider: llm, session: "critique"),
+                               domainText: try String(contentsOfFile: domain, encoding: .utf8),
+                               problemText: try String(contentsOfFile: problem, encoding: .utf8),
+                               timeout: .seconds(llmTimeout))
             }
             let id = try await service.start(request)
             for await event in subscription.events where event.sessionId == id {

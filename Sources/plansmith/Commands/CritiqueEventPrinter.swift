@@ -29,8 +29,22 @@ struct CritiqueEventPrinter {
         case .refinementApplied(let i, let items, let plan, let cost):
             Console.json(["type": "refinement", "iteration": i, "items": items, "plan": plan, "cost": cost])
         case .iterationFinished(let round):
-            Console.json(["type": "round", "iteration": round.iteration, "cost": round.cost, "quality": round.quality,
-                          "applied": round.applied, "valid": round.validation.valid, "time_s": (round.seconds * 1000).rounded() / 1000])
+            var object: [String: Any] = ["type": "round", "iteration": round.iteration, "cost": round.cost, "quality": round.quality,
+                                         "applied": round.applied, "valid": round.validation.valid,
+                                         "time_s": (round.seconds * 1000).rounded() / 1000]
+            if !round.criticFailures.isEmpty {
+                object["critic_failures"] = round.criticFailures.map { ["critic": $0.critic.rawValue, "phase": $0.phase.rawValue, "message": $0.message] }
+            }
+            if !round.agreedWithInvalid.isEmpty {
+                object["agreed_with_invalid"] = Dictionary(uniqueKeysWithValues: round.agreedWithInvalid.map { ($0.key.rawValue, $0.value) })
+            }
+            if let revision = round.revision {
+                object["revision"] = ["reviser": revision.reviser, "valid": revision.valid, "applied": revision.applied,
+                                      "cost": revision.cost.map { $0 as Any } ?? NSNull(), "feedback": revision.feedback.map { $0 as Any } ?? NSNull()]
+            }
+            Console.json(object)
+        case .llmUsage(let prompt, let completion):
+            Console.json(["type": "llm-usage", "prompt_tokens": prompt, "completion_tokens": completion])
         case .failure(let message):
             Console.json(["type": "failure", "message": message])
         case .sessionFinished(let result):
@@ -40,7 +54,7 @@ struct CritiqueEventPrinter {
                           "plan": result.plan?.stepTexts ?? [], "cost": result.plan.map { $0.cost as Any } ?? NSNull(),
                           "initial_cost": result.initialCost.map { $0 as Any } ?? NSNull(),
                           "iterations": result.iterations, "reason": result.reason.rawValue])
-        case .criticStarted, .criticFinished, .feedbackItem, .vote, .converged, .llmTokens, .llmUsage:
+        case .criticStarted, .criticFinished, .feedbackItem, .vote, .converged, .llmTokens:
             break  // folded into the item and round lines
         }
     }
@@ -61,6 +75,14 @@ struct CritiqueEventPrinter {
         case .refinementApplied(_, let items, let plan, let cost):
             Console.out("  applied \(items.joined(separator: ", ")): \(plan.count) steps, cost \(cost)\n")
         case .iterationFinished(let round):
+            for failure in round.criticFailures {
+                Console.out("  critic \(failure.critic) failed (\(failure.phase.rawValue)): \(failure.message)\n")
+            }
+            if let revision = round.revision {
+                let verdict = revision.applied ? "applied" : revision.valid ? "valid, not better: kept the current plan"
+                    : "rejected by the validator, kept the current plan: \(revision.feedback ?? "")"
+                Console.out("  revised plan from \(revision.reviser): \(verdict)\n")
+            }
             Console.out("  round \(round.iteration) done: cost \(round.cost), quality \(String(format: "%.3f", round.quality)), "
                         + "\(String(format: "%.2f", round.seconds)) s\n")
         case .failure(let message):

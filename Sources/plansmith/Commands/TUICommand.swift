@@ -2,8 +2,19 @@ import ArgumentParser
 import Foundation
 import PlansmithTUI
 
-/// The root command's own options: how the full-screen app starts when no subcommand is given.
-struct TUIOptions: ParsableArguments {
+/// `plansmith tui` — the default subcommand: `plansmith` alone, or with only these options, opens
+/// the full-screen app. (A subcommand rather than root options, so `--db` after another
+/// subcommand can never be taken for the app's.)
+struct TUICommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tui",
+        abstract: "Open the full-screen app (what 'plansmith' alone does).",
+        discussion: """
+        Ctrl-P is the command palette, F1 (or ?) lists the keys, Esc goes one step back, Ctrl-Q \
+        quits. Over tmux, 'set -sg escape-time 10' makes Esc instant. Needs a terminal on stdin and \
+        stdout; scripts use the other subcommands. Exit status: 0 on quit, 2 when it cannot start.
+        """)
+
     @Option(name: .customLong("db"), help: ArgumentHelp(
         "The database file (default: $PLANSMITH_DB, else $XDG_DATA_HOME/plansmith/plansmith.sqlite).", valueName: "path"))
     var databasePath: String?
@@ -28,7 +39,7 @@ struct TUIOptions: ParsableArguments {
     var utf8 = false
 
     /// Starts the TUI. It needs a terminal on stdin and stdout; scripts use the subcommands.
-    func launch() async throws {
+    func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             Console.error("plansmith: the full-screen app needs a terminal; 'plansmith --help' lists the subcommands for scripts\n")
