@@ -77,6 +77,26 @@ struct ShellEndToEndTests {
         #expect(try app.tmux.alternateScreenOn())
     }
 
+    @Test("ctrl-c with unsaved work asks first, naming it; a second ctrl-c quits and restores the terminal")
+    func ctrlCWithUnsavedWork() throws {
+        guard RunningApp.available else { return }
+        let app = try RunningApp()
+        defer { app.shutDown() }
+        try app.launch(width: 120, height: 36)
+        try app.register()
+        try app.keys("Enter")
+        try app.expect("Plansmith › Domain", "✓ valid")
+        try app.keys("Enter")
+        try app.type(";; a note")
+        try app.expect("[modified]")
+        try app.keys("C-c")
+        let prompt = try app.expect("Quit Plansmith?")
+        #expect(prompt.contains("unsaved changes in blocksworld"))
+        try app.keys("C-c")
+        try app.expect("EXIT=0")
+        #expect(try !app.tmux.alternateScreenOn())
+    }
+
     @Test("ctrl-c on an idle screen quits and restores the terminal")
     func ctrlCRestores() throws {
         guard RunningApp.available else { return }

@@ -12,6 +12,8 @@ extension DomainScreen {
             return nil
         }
         if let msg = screenWideMessage(key, state) { return msg }
+        // Ctrl-C with nothing to copy or cancel is the shell's (quit), even while typing.
+        if key == .ctrl("c") { return nil }
         if state.isTyping { return typingMessage(event, state) }
         return paneMessage(key, state)
     }
