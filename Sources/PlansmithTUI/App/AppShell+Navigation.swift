@@ -38,6 +38,14 @@ extension AppShell {
     /// Theme and motion from the user's preferences (an unknown theme keeps the current one and says so).
     static func apply(_ preferences: Preferences, to state: inout AppState) {
         state.look.reduceMotion = preferences.reduceMotion
+        var keymap = Keymap.standard
+        do {
+            try keymap.remap(preferences.keyOverrides)
+            state.keymap = keymap
+        } catch {
+            state.log.append(LogEntry(.warning, "\(error); using the standard keys"))
+            state.keymap = .standard
+        }
         // NO_COLOR wins over any saved theme (no-color.org).
         let noColor = !(state.context.environment["NO_COLOR"] ?? "").isEmpty
         let name = noColor ? "monochrome" : preferences.themeName

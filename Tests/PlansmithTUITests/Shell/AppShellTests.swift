@@ -92,6 +92,20 @@ struct AppShellTests {
         #expect(state.stack.isEmpty, "every screen was left before quitting")
     }
 
+    @Test("a remapped palette key from the user's preferences opens the palette; the old key no longer does")
+    func remappedGlobalKey() async throws {
+        var app = try await TestApp.make()
+        var state = startedShell(app, signedIn: false)
+        app = TestApp(directory: app.directory, context: app.context,
+                      session: UserSession(user: app.session.user, workspace: app.session.workspace,
+                                           preferences: Preferences(keyOverrides: ["global.palette": "ctrl-k"])))
+        _ = AppShell.carryOut(&state, .signedIn(app.session))
+        press(&state, .ctrl("p"))
+        #expect(state.palette == nil)
+        press(&state, .ctrl("k"))
+        #expect(state.palette != nil)
+    }
+
     @Test("sign out closes every screen and returns to Landing signed out")
     func signOut() async throws {
         let app = try await TestApp.make()
