@@ -37,8 +37,8 @@ public enum AppLauncher {
         }
         // Sessions left running by a process that died (kill -9, power loss) can be resumed.
         let interrupted = (try? await store.planningSessions.markInterruptedSessions()) ?? 0
-        let context = AppContext(store: store,
-                                 configPath: ConfigLocation.resolve(explicitPath: options.configPath, environment: environment),
+        let configPath = ConfigLocation.resolve(explicitPath: options.configPath, environment: environment)
+        let context = AppContext(store: store, configPath: configPath,
                                  environment: environment, exportDirectory: exportDirectory(environment))
         let backend: NcursesBackend
         do {
@@ -50,7 +50,7 @@ public enum AppLauncher {
         defer { backend.shutdown() }
         let unicode = options.ascii.map { !$0 } ?? backend.isUTF8
         let themeName = options.monochrome ? "monochrome" : options.themeName ?? ThemeLoader.defaultName(environment: environment)
-        let theme = ThemeResolver.theme(named: themeName, environment: environment, unicode: unicode)
+        let theme = ThemeResolver.theme(named: themeName, configPath: configPath, environment: environment, unicode: unicode)
             ?? Theme(name: "fallback", styles: Theme.fallback.styles, unicode: unicode)
         var state = AppState(context: context, look: ViewContext(theme: theme), notice: backend.fallbackWarning)
         if interrupted > 0 {

@@ -49,7 +49,7 @@ extension AppShell {
         // NO_COLOR wins over any saved theme (no-color.org).
         let noColor = !(state.context.environment["NO_COLOR"] ?? "").isEmpty
         let name = noColor ? "monochrome" : preferences.themeName
-        if let theme = ThemeResolver.theme(named: name, environment: state.context.environment,
+        if let theme = ThemeResolver.theme(named: name, configPath: state.context.configPath, environment: state.context.environment,
                                            unicode: state.look.theme.unicode) {
             state.look.theme = theme
         } else {

@@ -11,10 +11,10 @@ public struct ThemeCatalog: Sendable {
 
     public static let empty = ThemeCatalog(names: ThemeLoader.builtInNames, themes: [:], problems: [])
 
-    /// Where theme files may be, in the shell's order (App/ThemeResolver: `PLANSMITH_THEMES`,
-    /// `$XDG_CONFIG_HOME/plansmith/themes`, `themes/` beside the executable and up to four folders
-    /// above it, the working directory's `themes/`), plus `themes/` next to config.toml.
-    /// Kept in step by hand because this folder is built on its own in the screen's dev package.
+    /// Where theme files may be, first match wins: `PLANSMITH_THEMES`, `$XDG_CONFIG_HOME/plansmith/themes`,
+    /// `themes/` beside the executable and up to four folders above it (the source tree's, for a
+    /// binary in `.build/<config>/`), the working directory's `themes/`, and `themes/` next to
+    /// config.toml. The shell loads themes from the same list (App/ThemeResolver).
     static func directories(configPath: String, environment: [String: String]) -> [String] {
         var dirs: [String] = []
         if let explicit = environment["PLANSMITH_THEMES"], !explicit.isEmpty { dirs.append(explicit) }
