@@ -34,6 +34,7 @@ struct Plansmith: AsyncParsableCommand {
             ElicitCommand.self,
             CritiqueCommand.self,
             BenchCritiqueCommand.self,
+            BenchTUICommand.self,
         ],
         defaultSubcommand: TUICommand.self
     )

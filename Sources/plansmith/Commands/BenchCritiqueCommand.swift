@@ -66,7 +66,7 @@ struct BenchCritiqueCommand: AsyncParsableCommand {
                 total + round.items.filter { item in item.edit != nil && !round.applied.contains(item.id)
                     && round.score(of: item.id)?.accepted == true }.count
             }
-            object["invalid_edit_items"] = invalidEditItems(in: result.rounds, task: task)
+            object["invalid_edit_items"] = rounds.reduce(0) { $0 + $1.invalidEdits.count }
             object["revisions"] = rounds.compactMap(\.revision).count
             object["revisions_invalid"] = rounds.compactMap(\.revision).filter { !$0.valid }.count
             object["revisions_applied"] = rounds.compactMap(\.revision).filter(\.applied).count
@@ -86,21 +86,5 @@ struct BenchCritiqueCommand: AsyncParsableCommand {
             object["failure"] = result.failure ?? NSNull()
         }
         Console.json(object)
-    }
-
-    /// Items whose edit yields no valid plan (does not apply, or the validator rejects the result),
-    /// re-applied to the plan each round started from: the denominator for "agreed with invalid".
-    func invalidEditItems(in rounds: [CritiqueRound], task: CritiqueTask) -> Int {
-        let editor = PlanEditor(task: task)
-        var count = 0
-        for (previous, round) in zip(rounds, rounds.dropFirst()) {
-            guard let base = try? PlanText.parse(previous.plan.joined(separator: "\n")).map(\.step) else { continue }
-            for item in round.items {
-                guard let edit = item.edit else { continue }
-                if let edited = editor.apply(edit, to: base), task.validator.validate(edited).isValid { continue }
-                count += 1
-            }
-        }
-        return count
     }
 }

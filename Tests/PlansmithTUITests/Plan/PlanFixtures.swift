@@ -17,6 +17,13 @@ enum PlanFixtures {
     }
 
     /// Imports `<domain>/domain.pddl` with `<domain>/<problem>.pddl` as a domain of the test user.
+    /// The Plan screen starting a new critique run on `domainId`, as the shell opens it.
+    @MainActor
+    static func newRun(_ domainId: Int64, env: ScreenEnvironment) -> ScreenDriver<PlanScreen> {
+        let (state, command) = PlanScreen.start(target: .newRun(domainId: domainId), env: env)
+        return ScreenDriver(PlanScreen.self, state: state, command: command, env: env)
+    }
+
     static func importDomain(_ app: TestApp, _ domain: String, _ problem: String) async throws -> Int64 {
         let folder = corpus + "/" + domain
         let imported = try await app.context.store.domains.importFiles(

@@ -52,8 +52,7 @@ struct PlanLLMRunTests {
         session.preferences.critique.maxIterations = 2
         let env = ScreenEnvironment(app: app.context, session: session)
         let domainId = try await PlanFixtures.importDomain(app, "gripper", "p01")
-        let (state, command) = PlanScreen.start(target: .newRun(domainId: domainId), env: env)
-        let driver = ScreenDriver(PlanScreen.self, state: state, command: command, env: env)
+        let driver = PlanFixtures.newRun(domainId, env: env)
         #expect(await driver.settle(until: { $0.status == .completed }))
         let soundSession = driver.state.sessionId
         #expect(PlanScreen.actions(driver.state).contains { $0.title.hasPrefix("rerun critique with LLM") })
@@ -77,8 +76,7 @@ struct PlanLLMRunTests {
     func llmRerunNeedsProvider() async throws {
         let app = try await TestApp.make()
         let domainId = try await PlanFixtures.importDomain(app, "gripper", "p01")
-        let (state, command) = PlanScreen.start(target: .newRun(domainId: domainId), env: app.env)
-        let driver = ScreenDriver(PlanScreen.self, state: state, command: command, env: app.env)
+        let driver = PlanFixtures.newRun(domainId, env: app.env)
         #expect(await driver.settle(until: { $0.status == .completed }))
         #expect(!PlanScreen.actions(driver.state).contains { $0.title.hasPrefix("rerun critique with LLM") })
         driver.dispatch(.rerun(llm: true))

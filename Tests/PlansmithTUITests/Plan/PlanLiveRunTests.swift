@@ -13,8 +13,7 @@ struct PlanLiveRunTests {
     func liveRoundsAppearAndComplete() async throws {
         let app = try await TestApp.make()
         let domainId = try await PlanFixtures.importDomain(app, "gripper", "p01")
-        let (state, command) = PlanScreen.start(target: .newRun(domainId: domainId), env: app.env)
-        let driver = ScreenDriver(PlanScreen.self, state: state, command: command, env: app.env)
+        let driver = PlanFixtures.newRun(domainId, env: app.env)
 
         // Round 1 is on the board while the session is still running (round 2 not finished yet).
         #expect(await driver.settle(until: { $0.board.rounds.contains { $0.iteration == 1 && $0.finished } }))
@@ -57,8 +56,7 @@ struct PlanLiveRunTests {
     func escCancelsPromptly() async throws {
         let app = try await TestApp.make()
         let domainId = try await PlanFixtures.importDomain(app, "blocks", "p05")
-        let (state, command) = PlanScreen.start(target: .newRun(domainId: domainId), env: app.env)
-        let driver = ScreenDriver(PlanScreen.self, state: state, command: command, env: app.env)
+        let driver = PlanFixtures.newRun(domainId, env: app.env)
         #expect(await driver.settle(until: { $0.board.latestIteration >= 1 }))
         #expect(driver.state.status == .running)
         #expect(PlanScreen.hints(driver.state).first?.label == "cancel critique")
@@ -91,8 +89,7 @@ struct PlanLiveRunTests {
     func leaveCancelsRunningSession() async throws {
         let app = try await TestApp.make()
         let domainId = try await PlanFixtures.importDomain(app, "blocks", "p05")
-        let (state, command) = PlanScreen.start(target: .newRun(domainId: domainId), env: app.env)
-        let driver = ScreenDriver(PlanScreen.self, state: state, command: command, env: app.env)
+        let driver = PlanFixtures.newRun(domainId, env: app.env)
         #expect(await driver.settle(until: { $0.board.latestIteration >= 1 }))
         let id = try #require(driver.state.sessionId)
         PlanScreen.leave(driver.state)
@@ -110,8 +107,7 @@ struct PlanLiveRunTests {
     func spacePausesUpdates() async throws {
         let app = try await TestApp.make()
         let domainId = try await PlanFixtures.importDomain(app, "gripper", "p01")
-        let (state, command) = PlanScreen.start(target: .newRun(domainId: domainId), env: app.env)
-        let driver = ScreenDriver(PlanScreen.self, state: state, command: command, env: app.env)
+        let driver = PlanFixtures.newRun(domainId, env: app.env)
         #expect(await driver.settle(until: { $0.loaded }))
         driver.press(.char(" "))
         #expect(driver.state.paused)

@@ -12,8 +12,7 @@ struct PlanStoredSessionTests {
     /// Runs a new critique on gripper p01 to completion.
     func completedRun(_ app: TestApp) async throws -> ScreenDriver<PlanScreen> {
         let domainId = try await PlanFixtures.importDomain(app, "gripper", "p01")
-        let (state, command) = PlanScreen.start(target: .newRun(domainId: domainId), env: app.env)
-        let driver = ScreenDriver(PlanScreen.self, state: state, command: command, env: app.env)
+        let driver = PlanFixtures.newRun(domainId, env: app.env)
         #expect(await driver.settle(until: { $0.status == .completed }))
         #expect(await driver.settle(until: { !$0.analysing && $0.layers != nil }))
         return driver
