@@ -94,3 +94,30 @@ struct AppRunnerTests {
         #expect(runner.framesDrawn < 20)
     }
 }
+
+private enum Copier: TerminalProgram {
+    struct State { var done = false }
+    enum Msg: Sendable { case key(Key) }
+    static func message(for event: InputEvent, in state: State) -> Msg? {
+        if case .key(let k) = event { return .key(k) }
+        return nil
+    }
+    static func update(_ state: inout State, _ msg: Msg) -> Command<Msg> {
+        guard case .key(let key) = msg else { return .none }
+        return key == .char("q") ? .quit : .copyToClipboard("psk_copied")
+    }
+    static func view(_ state: State, in area: Rect, into buffer: inout ScreenBuffer) {}
+}
+
+@Suite("App runner: clipboard")
+@MainActor
+struct AppRunnerClipboardTests {
+    @Test("a copy command reaches the backend's clipboard")
+    func copyReachesBackend() async {
+        let backend = VirtualBackend(width: 10, height: 2)
+        let runner = AppRunner(Copier.self, state: .init(), backend: backend, events: backend)
+        backend.type("cq")
+        await runner.run()
+        #expect(backend.clipboard == ["psk_copied"])
+    }
+}

@@ -24,6 +24,10 @@ extension AppShell {
             apply(preferences, to: &state)
             return .none
         case .quit: return requestQuit(&state)
+        case .copy(let text, let what):
+            // The terminal may refuse OSC 52 silently, so the toast names the fallback too.
+            let note = toast(&state, .ok, "copied \(what) to the clipboard (if nothing arrives, select it with Shift-drag)")
+            return .batch([.copyToClipboard(text), note])
         }
     }
 

@@ -33,6 +33,8 @@ public enum AppRequest: Sendable {
     case preferencesChanged(Preferences)
     /// Quit (the shell asks for confirmation when work is running).
     case quit
+    /// Put text on the terminal's clipboard (OSC 52) and say so.
+    case copy(String, what: String)
 }
 
 /// An action a screen offers in the command palette.

@@ -84,6 +84,8 @@ public final class AppRunner<P: TerminalProgram> {
         case .suspend:
             (terminal.backend as? NcursesBackend)?.suspend()
             terminal.invalidate()
+        case .copy(let text):
+            (terminal.backend as? ClipboardBackend)?.copyToClipboard(text)
         case .batch(let list): list.forEach(perform)
         case .task(let work):
             let c = continuation

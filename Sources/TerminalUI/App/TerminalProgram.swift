@@ -20,6 +20,7 @@ extension TerminalProgram {
 public struct Command<Msg: Sendable>: Sendable {
     enum Kind: Sendable {
         case none, quit, redraw, suspend
+        case copy(String)
         case task(@Sendable () async -> Msg?)
         case batch([Command<Msg>])
     }
@@ -33,6 +34,9 @@ public struct Command<Msg: Sendable>: Sendable {
     /// Ctrl-Z: gives the terminal back to the shell until `fg`, then repaints (a no-op on the
     /// virtual backend).
     public static var suspend: Command { Command(kind: .suspend) }
+    /// Puts `text` on the terminal's clipboard (OSC 52), which also works over SSH where the
+    /// terminal allows it.
+    public static func copyToClipboard(_ text: String) -> Command { Command(kind: .copy(text)) }
     /// Runs `work` off the main actor; its result (if any) comes back as a message.
     public static func task(_ work: @escaping @Sendable () async -> Msg?) -> Command { Command(kind: .task(work)) }
     /// Delivers `msg` after `delay` (timers, spinner ticks, toast expiry).
@@ -49,6 +53,7 @@ public struct Command<Msg: Sendable>: Sendable {
         case .quit: return .quit
         case .redraw: return .redraw
         case .suspend: return .suspend
+        case .copy(let text): return .copyToClipboard(text)
         case .batch(let list): return .batch(list.map { $0.map(transform) })
         case .task(let work): return .task { await work().map(transform) }
         }
@@ -58,7 +63,7 @@ public struct Command<Msg: Sendable>: Sendable {
     public func visit(quit: () -> Void = {}, redraw: () -> Void = {},
                       task: (@escaping @Sendable () async -> Msg?) -> Void) {
         switch kind {
-        case .none, .suspend: break
+        case .none, .suspend, .copy: break
         case .quit: quit()
         case .redraw: redraw()
         case .batch(let list): list.forEach { $0.visit(quit: quit, redraw: redraw, task: task) }

@@ -14,7 +14,13 @@ public enum Clipboard {
     }
 }
 
-extension NcursesBackend {
+/// A backend that can put text on the clipboard.
+@MainActor
+public protocol ClipboardBackend: AnyObject {
+    @discardableResult func copyToClipboard(_ text: String) -> Bool
+}
+
+extension NcursesBackend: ClipboardBackend {
     /// Sends `text` to the terminal clipboard; false when it was too large to send.
     @discardableResult
     public func copyToClipboard(_ text: String) -> Bool {

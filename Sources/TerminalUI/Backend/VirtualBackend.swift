@@ -25,6 +25,9 @@ public final class VirtualBackend: Backend, EventSource {
 
     public func setCursor(_ position: Point?) { cursor = position }
 
+    /// What programs put on the clipboard, oldest first (tests read it).
+    public private(set) var clipboard: [String] = []
+
     public func flush() {
         cellsWrittenPerFrame.append(writtenSinceFlush)
         writtenSinceFlush = 0
@@ -61,4 +64,12 @@ public final class VirtualBackend: Backend, EventSource {
     }
 
     public func stopWatching() { wake = nil }
+}
+
+extension VirtualBackend: ClipboardBackend {
+    @discardableResult
+    public func copyToClipboard(_ text: String) -> Bool {
+        clipboard.append(text)
+        return true
+    }
 }

@@ -49,6 +49,11 @@ struct APIKeysScreenTests {
         #expect(databaseBytes(app).range(of: Data(secret.utf8)) == nil)
         #expect(databaseBytes(app).range(of: Data(String(secret.dropFirst(8)).utf8)) == nil)
 
+        // `c` asks the shell to put the secret on the clipboard (OSC 52); the dialog stays open.
+        d.press(.char("c"))
+        #expect(d.requests.contains { if case .copy(secret, _) = $0 { true } else { false } })
+        #expect(d.state.secret != nil)
+
         d.press(.escape)
         #expect(d.state.secret == nil)
         let after = d.screenText()
@@ -57,7 +62,9 @@ struct APIKeysScreenTests {
         #expect(after.contains(key.keyPrefix + "…"))
         #expect(after.contains("✓ active") && after.contains("120/min"))
         #expect(!String(describing: d.state).contains(secret))
-        #expect(!d.requests.map { "\($0)" }.joined().contains(secret))
+        // Only the copy the user asked for carries the secret; toasts and log lines never do.
+        let others = d.requests.filter { if case .copy = $0 { false } else { true } }
+        #expect(!others.map { "\($0)" }.joined().contains(secret))
     }
 
     @Test("invalid form input shows its error inline, keeps the typed text and creates nothing")

@@ -7,6 +7,7 @@ extension APIKeysScreen {
     public static func message(for event: InputEvent, in state: State) -> Msg? {
         if state.secret != nil {
             guard case .key(let key) = event else { return nil }
+            if key == .char("c") { return .secretCopied }
             return key == .escape || key == .enter ? .secretClosed : nil
         }
         if state.confirmation != nil {
@@ -114,6 +115,9 @@ extension APIKeysScreen {
             state.error = nil
             setKeys(&state, keys, unicode: unicode)
             return .request(.toast(.info, "Revoked API key \(prefix)…"))
+        case .secretCopied:
+            guard let secret = state.secret else { return .none }
+            return .request(.copy(secret.plaintext, what: "the new key \(secret.prefix)…"))
         case .secretClosed:
             state.secret = nil
         }

@@ -103,9 +103,9 @@ extension APIKeysScreen {
         lines += TextWrap.wrap(secret.plaintext, width: textWidth).map { ($0, theme[.code].bolded()) }
         lines.append(("", theme[.text]))
         let warning = "Copy it now: it is shown only this once (only its hash is stored). "
-            + "To copy, select it with the mouse (hold Shift if the app captures the mouse)."
+            + "c copies it to the clipboard; or select it with the mouse (hold Shift if the app captures the mouse)."
         lines += TextWrap.wrap(warning, width: textWidth).map { ($0, theme[.warning]) }
-        lines.append(("enter / esc  close", theme[.keyHint]))
+        lines.append(("c  copy   enter / esc  close", theme[.keyHint]))
         let box = area.centered(width: width, height: min(area.height, lines.count + 2))
         let inner = Block(title: "API key created", focused: true, theme: theme).draw(in: box, into: &buffer)
         guard !inner.isEmpty else {

@@ -63,6 +63,8 @@ public enum APIKeysScreen: Screen {
         case revokeAsked, rotateAsked, confirmationAnswered(Bool)
         case keyRevoked(String, [APIKeyListing])
         case secretClosed
+        /// `c` in the secret dialog: to the clipboard (OSC 52).
+        case secretCopied
     }
 
     public static func start(env: ScreenEnvironment) -> (State, Command<Msg>) {
@@ -90,7 +92,7 @@ public enum APIKeysScreen: Screen {
     public static func runningWork(_ state: State) -> String? { state.busy }
 
     public static func hints(_ state: State) -> [(key: String, label: String)] {
-        if state.secret != nil { return [("esc", "close (the key is not shown again)"), ("enter", "close")] }
+        if state.secret != nil { return [("esc", "close (the key is not shown again)"), ("c", "copy"), ("enter", "close")] }
         if state.confirmation != nil { return [("esc", "cancel"), ("y", "yes"), ("n", "no")] }
         if state.form != nil { return [("esc", "cancel"), ("enter", "create"), ("tab", "next field")] }
         if state.filtering { return [("esc", "clear filter"), ("enter", "keep filter")] }
