@@ -36,9 +36,18 @@ extension AppShell {
         }
     }
 
+    /// Mouse and paste events go to the screen. A wheel the screen does not handle itself moves
+    /// its selection like ↑/↓ (lists, tables, the editor), so scrolling works on every screen.
     private static func routeToScreen(_ state: inout AppState, _ event: InputEvent) -> Command<AppMsg> {
-        guard let msg = state.top?.message(for: event) else { return .none }
-        return update(&state, msg)
+        if let msg = state.top?.message(for: event) { return update(&state, msg) }
+        guard case .mouse(let mouse) = event, mouse.kind == .wheelUp || mouse.kind == .wheelDown else { return .none }
+        let arrow: InputEvent = .key(mouse.kind == .wheelUp ? .up : .down)
+        var commands: [Command<AppMsg>] = []
+        for _ in 0..<3 {
+            guard let msg = state.top?.message(for: arrow) else { break }
+            commands.append(update(&state, msg))
+        }
+        return .batch(commands)
     }
 
     private static func handleOverlay(_ state: inout AppState, _ event: InputEvent) -> Command<AppMsg> {

@@ -106,6 +106,17 @@ struct AppShellTests {
         #expect(state.palette != nil)
     }
 
+    @Test("the mouse wheel moves a list's selection on a screen that has no mouse handling of its own")
+    func wheelScrollsLists() async throws {
+        let app = try await TestApp.make()
+        var state = startedShell(app, signedIn: false)
+        let landing = try #require(state.top as? Mounted<LandingScreen>)
+        #expect(landing.state.selected == 0)
+        _ = AppShell.update(&state, .input(.mouse(MouseEvent(.wheelDown, x: 10, y: 10))))
+        let moved = try #require(state.top as? Mounted<LandingScreen>)
+        #expect(moved.state.selected > 0)
+    }
+
     @Test("sign out closes every screen and returns to Landing signed out")
     func signOut() async throws {
         let app = try await TestApp.make()
