@@ -12,7 +12,7 @@ extension AppShell {
         var entries: [CommandPalette.Entry] = []
         if state.session != nil {
             entries += [("dashboard", Route.dashboard), ("analytics", .analytics), ("keys (API keys)", .apiKeys),
-                        ("settings", .settings)]
+                        ("settings", .settings), ("landing (recent domains and sessions)", .landing)]
                 .filter { $0.1 != state.route }
                 .map { CommandPalette.Entry(title: ":\($0.0)", key: "", action: .navigate($0.1)) }
             if let domain = lastDomain(state), state.route != domain {
