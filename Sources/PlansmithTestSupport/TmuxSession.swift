@@ -94,7 +94,13 @@ public struct TmuxSession: Sendable {
     /// Kills the pane's processes (the shell lingers in `sleep` so the exit screen can be read)
     /// and the private server.
     public func shutDown() {
-        if let pid = try? panePid(), pid > 1 { kill(-pid, SIGKILL) }
+        let server = Int32((try? run(["display", "-p", "#{pid}"]))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "")
+        if let program = try? programPid(), program > 1 { kill(program, SIGKILL) }
+        if let pid = try? panePid(), pid > 1 {
+            kill(-pid, SIGKILL)   // the pane's process group …
+            kill(pid, SIGKILL)    // … and its shell, in case a respawned pane is not a group leader
+        }
         _ = try? run(["kill-server"])
+        if let server, server > 1 { kill(server, SIGKILL) }
     }
 }
