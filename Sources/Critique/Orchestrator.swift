@@ -10,6 +10,12 @@ import Planner
 /// best plan those edits produce *that the validator accepts and that costs no more*. So whatever
 /// the votes say, the current plan is always valid and its cost never rises.
 ///
+/// LLM mode adds model-backed critics (`LLMCritic`, voting like the sound ones) and a `reviser`
+/// asked each round for a revised plan from the accepted items; the revision is one more
+/// candidate for refinement, under the same veto. A rejected revision's first-failing-step
+/// diagnostics go back to the reviser in the next round (the loop continues for it). A critic
+/// that fails (garbage, timeout) is recorded in the round and abstains.
+///
 /// Convergence after a round: the plan did not change (reason `no-critical-feedback`, or
 /// `no-improvement` if critical items were left unresolved), it changed by less than `epsilon`
 /// in quality without getting cheaper (`no-improvement`), or the round was the last allowed
@@ -21,12 +27,15 @@ public struct CritiqueOrchestrator: Sendable {
     public var configuration: CritiqueConfiguration
     public var proposer: (any PlanProposer)?
     public var recorder: (any CritiqueRecorder)?
+    /// LLM mode: asked each round for a revised plan given the accepted items (see `PlanReviser`).
+    public var reviser: (any PlanReviser)?
     /// The planner configuration for the first plan: fast, not optimal.
     public var planning: SearchConfiguration
 
     public init(task: CritiqueTask, critics: [any Critic] = SoundCritics.all, configuration: CritiqueConfiguration = .default,
                 proposer: (any PlanProposer)? = nil, recorder: (any CritiqueRecorder)? = nil,
-                planning: SearchConfiguration = CritiqueOrchestrator.fastPlanning) {
+                planning: SearchConfiguration = CritiqueOrchestrator.fastPlanning, reviser: (any PlanReviser)? = nil) {
+        self.reviser = reviser
         self.task = task
         self.critics = critics
         self.configuration = configuration
@@ -68,9 +77,11 @@ public struct CritiqueOrchestrator: Sendable {
             if let failure = await persist(round, into: &result, events: events) { return await finish(result, .failed, failure, events) }
         }
         var iteration = first
+        var diagnostics: String?
         while true {
             if Task.isCancelled { return await finish(result, .cancelled, nil, events) }
-            guard let (round, next) = await runRound(iteration, on: current, events: events) else {
+            guard let (round, next) = await runRound(iteration, on: current, diagnostics: diagnostics, context: (domainText, problemText),
+                                                     events: events) else {
                 return await finish(result, .cancelled, nil, events)
             }
             if let failure = await persist(round, into: &result, events: events) { return await finish(result, .failed, failure, events) }
@@ -80,8 +91,15 @@ public struct CritiqueOrchestrator: Sendable {
             let cheaper = next.cost < current.cost
             current = next
             result.plan = current
-            if !changed { return await finish(result, hasCritical ? .noImprovement : .noCriticalFeedback, nil, events) }
-            if !cheaper && improvement < configuration.epsilon { return await finish(result, .noImprovement, nil, events) }
+            // A rejected revision gets another round (until max-iterations) with the diagnostics.
+            diagnostics = round.revision.flatMap { $0.valid ? nil : $0.feedback }
+            let retry = diagnostics != nil && iteration - first + 1 < configuration.maxIterations
+            if !changed && !retry {
+                // Out of rounds with the last revision rejected: the reviser would have had another try.
+                let reason: ConvergenceReason = diagnostics != nil ? .maxIterations : hasCritical ? .noImprovement : .noCriticalFeedback
+                return await finish(result, reason, nil, events)
+            }
+            if changed && !cheaper && improvement < configuration.epsilon { return await finish(result, .noImprovement, nil, events) }
             if iteration - first + 1 >= configuration.maxIterations { return await finish(result, .maxIterations, nil, events) }
             iteration += 1
         }

@@ -17,8 +17,14 @@ extension FakeLLMServer {
             return .json(problem.status, format.errorBody(status: problem.status, type: nil, code: nil,
                                                           message: problem.message, requestID: requestID))
         }
+        let body = request.bodyText
         let step = withState { s in
-            s.script.steps.isEmpty ? (s.script.fallback ?? FakeStep.reply("ok")) : s.script.steps.removeFirst()
+            if let index = s.script.routes?.firstIndex(where: { !$0.steps.isEmpty && body.contains($0.contains) }) {
+                let route = s.script.routes![index]
+                if route.steps.count > 1 { s.script.routes![index].steps.removeFirst() }
+                return route.steps[0]
+            }
+            return s.script.steps.isEmpty ? (s.script.fallback ?? FakeStep.reply("ok")) : s.script.steps.removeFirst()
         }
         return render(step, for: request, format: format, requestID: requestID)
     }
@@ -113,6 +119,7 @@ extension FakeLLMServer {
                 s.script.steps += script.steps
                 if script.fallback != nil { s.script.fallback = script.fallback }
                 if script.apiKey != nil { s.script.apiKey = script.apiKey }
+                if let routes = script.routes { s.script.routes = (s.script.routes ?? []) + routes }
             }
             return .json(200, #"{"ok":true}"#)
         case ("GET", "/_fake/requests"):

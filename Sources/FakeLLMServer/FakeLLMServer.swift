@@ -55,6 +55,10 @@ public final class FakeLLMServer: Sendable {
     public func enqueue(_ steps: FakeStep...) { enqueue(contentsOf: steps) }
     public func enqueue(contentsOf steps: [FakeStep]) { state.withLock { $0.script.steps += steps } }
     public func setFallback(_ step: FakeStep?) { state.withLock { $0.script.fallback = step } }
+    /// Adds a route (checked before the queued steps; see `FakeScript.routes`).
+    public func route(_ contains: String, _ steps: FakeStep...) {
+        state.withLock { $0.script.routes = ($0.script.routes ?? []) + [FakeRoute(contains: contains, steps: steps)] }
+    }
     public func requireAPIKey(_ key: String?) { state.withLock { $0.script.apiKey = key } }
 
     /// Provider requests received so far (control requests excluded).

@@ -98,10 +98,27 @@ public struct FakeScript: Codable, Sendable, Equatable {
     public var fallback: FakeStep?
     /// When set, requests must carry this key (`x-api-key` or `Authorization: Bearer`).
     public var apiKey: String?
+    /// Checked before `steps`: the first route whose `contains` occurs in a request's body answers
+    /// it. Lets a script answer concurrent requests of different kinds (e.g. critics asking for
+    /// items and for votes at the same time) regardless of their arrival order.
+    public var routes: [FakeRoute]?
 
-    public init(steps: [FakeStep] = [], fallback: FakeStep? = nil, apiKey: String? = nil) {
+    public init(steps: [FakeStep] = [], fallback: FakeStep? = nil, apiKey: String? = nil, routes: [FakeRoute]? = nil) {
         self.steps = steps
         self.fallback = fallback
         self.apiKey = apiKey
+        self.routes = routes
+    }
+}
+
+/// Answers every request whose body contains `contains`: with `steps` in order, the last one
+/// repeating once the others are used up.
+public struct FakeRoute: Codable, Sendable, Equatable {
+    public var contains: String
+    public var steps: [FakeStep]
+
+    public init(contains: String, steps: [FakeStep]) {
+        self.contains = contains
+        self.steps = steps
     }
 }

@@ -39,6 +39,69 @@ struct CriticTests {
         #expect(item.edit == .replanFrom(step: 1, costBound: nil))
     }
 
+    @Test("efficiency proposes a replace-segment edit for a detour that no step deletion removes, and agrees with it")
+    func efficiencyReplacesDetour() async throws {
+        let task = try TestTasks.roads()
+        let current = task.review(TestTasks.steps("(move a b)", "(move b c)", "(move c d)", "(move d e)"))
+        #expect(current.isValid && current.analysis?.redundantSteps == [])
+        let items = try await EfficiencyCritic().review(current, in: task)
+        let item = try #require(items.first { $0.edit?.kind == "replace-segment" })
+        #expect(item.edit == .replaceSegment(start: 0, end: 4, steps: ["(move a b)", "(move b d)", "(move d e)"]))
+        #expect(item.message == "steps 1–4 can be replaced by 3 step(s), saving 1")
+        let edit = try #require(item.edit)
+        let edited = task.review(try #require(PlanEditor(task: task).apply(edit, to: current.steps)))
+        #expect(edited.isValid && edited.cost == 3)
+        #expect(try await EfficiencyCritic().vote(on: item, current: current, edited: edited, in: task) == .agree)
+        #expect(try await CompletenessCritic().vote(on: item, current: current, edited: edited, in: task) != .disagree)
+    }
+
+    @Test("the critique loop applies the replace-segment edit and ends with the shortcut")
+    func loopAppliesSegmentReplacement() async throws {
+        let task = try TestTasks.roads()
+        let result = await CritiqueOrchestrator(task: task)
+            .run(resumingFrom: CritiqueResumePoint(plan: TestTasks.steps("(move a b)", "(move b c)", "(move c d)", "(move d e)"), nextIteration: 1))
+        #expect(result.plan?.steps == TestTasks.steps("(move a b)", "(move b d)", "(move d e)"))
+        #expect(result.rounds.first?.items.contains { $0.edit?.kind == "replace-segment" && result.rounds.first?.score(of: $0.id)?.accepted == true } == true)
+    }
+
+    @Test("safety proposes a reorder that defers an irreversible step, validated, and only safety cares")
+    func safetyDefersIrreversibleStep() async throws {
+        let task = try TestTasks.errands()
+        let current = task.review(TestTasks.steps("(sell-car)", "(buy-milk)", "(buy-bread)"))
+        let items = try await SafetyCritic().review(current, in: task)
+        let item = try #require(items.first { $0.edit?.kind == "reorder" })
+        #expect(item.edit == .reorder([1, 2, 0]))
+        #expect(item.steps == [0])
+        let edited = task.review(try #require(PlanEditor(task: task).apply(.reorder([1, 2, 0]), to: current.steps)))
+        #expect(edited.isValid && edited.cost == current.cost)
+        #expect(try await SafetyCritic().vote(on: item, current: current, edited: edited, in: task) == .agree)
+        #expect(try await EfficiencyCritic().vote(on: item, current: current, edited: edited, in: task) == .neutral)
+        // The reverse move is riskier.
+        #expect(try await SafetyCritic().vote(on: item, current: edited, edited: current, in: task) == .disagree)
+        let result = await CritiqueOrchestrator(task: task).run(resumingFrom: CritiqueResumePoint(plan: current.steps, nextIteration: 1))
+        #expect(result.plan?.steps == TestTasks.steps("(buy-milk)", "(buy-bread)", "(sell-car)"))
+    }
+
+    @Test("safety disagrees with an edit that breaks a valid plan, even though the broken plan reaches fewer risky steps")
+    func safetyDisagreesWithInvalidResult() async throws {
+        let task = try TestTasks.bridges()
+        let current = task.review(TestTasks.steps("(cross a b)", "(cross b c)"))
+        let item = FeedbackItem(id: "x", author: CriticName("llm-safety"), severity: .critical, message: "drop step 1", steps: [0],
+                                edit: .deleteSteps([0]))
+        let edited = task.review(TestTasks.steps("(cross b c)"))
+        #expect(!edited.isValid && edited.irreversibleDeletes.isEmpty && !current.irreversibleDeletes.isEmpty)
+        #expect(try await SafetyCritic().vote(on: item, current: current, edited: edited, in: task) == .disagree)
+    }
+
+    @Test("no reorder is proposed when the irreversible step cannot move (the plan would break)")
+    func safetyKeepsNecessaryOrder() async throws {
+        let task = try TestTasks.bridges()
+        let current = task.review(TestTasks.steps("(cross a b)", "(cross b c)"))
+        #expect(current.isValid)
+        let items = try await SafetyCritic().review(current, in: task)
+        #expect(!items.contains { $0.edit?.kind == "reorder" })
+    }
+
     @Test("a valid shortest plan draws no completeness or efficiency edits")
     func optimalPlanIsQuiet() async throws {
         let task = try TestTasks.blocks()

@@ -44,6 +44,39 @@ enum TestTasks {
             """)
     }
 
+    /// One-way roads a→b→c→d→e with a shortcut b→d: the long way round is a detour that no single
+    /// deletion removes (every step is needed by the next).
+    static func roads() throws -> CritiqueTask {
+        try load(domain: """
+            (define (domain roads) (:requirements :strips)
+              (:predicates (at ?x) (road ?x ?y))
+              (:action move :parameters (?x ?y)
+                :precondition (and (at ?x) (road ?x ?y))
+                :effect (and (at ?y) (not (at ?x)))))
+            """, problem: """
+            (define (problem p) (:domain roads)
+              (:objects a b c d e)
+              (:init (at a) (road a b) (road b c) (road c d) (road d e) (road b d))
+              (:goal (at e)))
+            """)
+    }
+
+    /// Errands: selling the car is irreversible (nothing gives it back) and nothing else needs it
+    /// first or later, so it can wait until the end.
+    static func errands() throws -> CritiqueTask {
+        try load(domain: """
+            (define (domain errands) (:requirements :strips)
+              (:predicates (has-car) (sold) (milk) (bread))
+              (:action sell-car :parameters () :precondition (has-car) :effect (and (sold) (not (has-car))))
+              (:action buy-milk :parameters () :effect (milk))
+              (:action buy-bread :parameters () :effect (bread)))
+            """, problem: """
+            (define (problem p) (:domain errands)
+              (:init (has-car))
+              (:goal (and (sold) (milk) (bread))))
+            """)
+    }
+
     /// Blocks world with three blocks; the goal is a on b on c.
     static func blocks() throws -> CritiqueTask {
         try load(domain: """

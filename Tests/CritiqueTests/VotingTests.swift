@@ -48,4 +48,20 @@ struct VotingTests {
         let object = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(score)) as? [String: Any])
         #expect((object["votes"] as? [String: Double])?["safety"] == 0.0)
     }
+
+    @Test("with LLM critics each role's weight is split in half, and an abstaining critic's weight goes to those who voted")
+    func llmWeightsAndAbstention() throws {
+        let configuration = CritiqueConfiguration().withLLMCritics()
+        #expect(configuration.weight(of: .completeness) == 0.2 && configuration.weight(of: CriticName("llm-completeness")) == 0.2)
+        #expect(configuration.weight(of: CriticName("llm-safety")) == 0.15)
+        let sound: [CriticName: Vote] = [.completeness: .agree, .efficiency: .agree, .safety: .neutral]
+        // The LLM critics failed: the sound votes alone are scaled to the session's whole weight.
+        let abstained = ItemScore(itemId: "x", votes: sound, configuration: configuration, sessionWeight: 1.0)
+        #expect(abstained.score == 0.85 && abstained.accepted)
+        #expect(ItemScore(itemId: "x", votes: sound, configuration: configuration).score == 0.425)
+        // Everyone voted: the same as the plain score.
+        var all = sound
+        for role in CriticRole.allCases { all[role.llmName] = .disagree }
+        #expect(ItemScore(itemId: "x", votes: all, configuration: configuration, sessionWeight: 1.0).score == 0.425)
+    }
 }

@@ -8,6 +8,37 @@ public protocol Critic: Sendable {
     /// Findings about `plan`. Ids are assigned by the orchestrator; leave them empty.
     func review(_ plan: PlanReview, in task: CritiqueTask) async throws -> [FeedbackItem]
     func vote(on item: FeedbackItem, current: PlanReview, edited: PlanReview?, in task: CritiqueTask) async throws -> Vote
+    /// Votes on all of a round's items at once, by item id. The default asks `vote` item by item;
+    /// an LLM critic answers the whole ballot in one model call. An id missing from the result is
+    /// an abstention, recorded as a failure of this critic.
+    func votes(on ballots: [Ballot], current: PlanReview, in task: CritiqueTask) async throws -> [String: Vote]
+}
+
+/// One item up for a vote, with the review of the plan its edit produces (nil: no edit, or the
+/// edit does not apply).
+public struct Ballot: Sendable {
+    public var item: FeedbackItem
+    public var edited: PlanReview?
+    public init(item: FeedbackItem, edited: PlanReview?) {
+        self.item = item
+        self.edited = edited
+    }
+}
+
+extension Critic {
+    public func votes(on ballots: [Ballot], current: PlanReview, in task: CritiqueTask) async throws -> [String: Vote] {
+        var votes: [String: Vote] = [:]
+        for ballot in ballots {
+            votes[ballot.item.id] = try await vote(on: ballot.item, current: current, edited: ballot.edited, in: task)
+        }
+        return votes
+    }
+}
+
+/// A critic or reviser backed by a model reports the tokens it used since it was last asked, so
+/// the orchestrator can publish them as `.llmUsage` events.
+public protocol ReportsModelUsage: Sendable {
+    func takeUsage() -> (prompt: Int, completion: Int)?
 }
 
 extension Critic {

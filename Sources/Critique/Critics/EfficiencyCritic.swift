@@ -4,6 +4,8 @@ public struct EfficiencyCritic: Critic {
     public let name = CriticName.efficiency
     /// Plans at least this long also get a "replan the second half" item.
     public var segmentThreshold = 6
+    /// Time for looking for a cheaper replacement of a window of the plan.
+    public var segmentBudget: Duration = .milliseconds(300)
     public init() {}
 
     public func review(_ plan: PlanReview, in task: CritiqueTask) async throws -> [FeedbackItem] {
@@ -28,6 +30,15 @@ public struct EfficiencyCritic: Critic {
                 items.append(FeedbackItem(id: "", author: name, severity: .minor,
                                           message: "replan from step \(k + 1) with cost below \(plan.cost)",
                                           steps: Array(k..<plan.steps.count), edit: .replanFrom(step: k, costBound: plan.cost)))
+            }
+            // A concrete replace-segment edit: a window the planner re-solved more cheaply, spliced
+            // and validated already (the replan items above leave the search to refinement).
+            let replanner = SegmentReplanner(task: task, budget: segmentBudget)
+            if let found = await abandonable({ isCancelled in replanner.cheaperSegment(in: plan, isCancelled: isCancelled) }) ?? nil {
+                items.append(FeedbackItem(id: "", author: name, severity: .major,
+                                          message: "steps \(found.start + 1)–\(found.end) can be replaced by \(found.steps.count) step(s), saving \(found.saving)",
+                                          steps: Array(found.start..<found.end),
+                                          edit: .replaceSegment(start: found.start, end: found.end, steps: found.steps.map(\.description))))
             }
         }
         return items

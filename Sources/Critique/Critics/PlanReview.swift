@@ -14,6 +14,15 @@ public struct PlanReview: Sendable {
     /// Goal facts that held, were destroyed by `destroyedBy` and re-achieved by `restoredBy`.
     public var goalRegressions: [GoalRegression]
 
+    /// How early the plan commits to irreversible steps, in [0, 1]: the mean of (n-1-i)/n over the
+    /// steps i that delete a fact nothing restores (0: none, or all at the very end).
+    public var irreversibleEarliness: Double {
+        let indices = Set(irreversibleDeletes.map(\.step))
+        guard !indices.isEmpty else { return 0 }
+        let n = Double(steps.count)
+        return indices.reduce(0.0) { $0 + (n - 1 - Double($1)) / n } / Double(indices.count)
+    }
+
     public var isValid: Bool { validation.isValid }
     public var cost: Int { validation.cost }
     public var stepTexts: [String] { steps.map(\.description) }
@@ -51,7 +60,9 @@ public struct PlanReview: Sendable {
         let useless = Double(analysis?.stepsSupportingNoGoal.count ?? 0)
         let completeness = 1 - 0.5 * useless / n
         let efficiency = cost == 0 ? 1 : min(1, Double(lowerBound ?? cost) / Double(cost))
-        let safety = 1 - min(1, Double(goalRegressions.count) / n)
+        // Committing to irreversible steps late keeps options open: a small, order-only term that
+        // lets refinement prefer a safe reordering at equal cost.
+        let safety = max(0, 1 - min(1, Double(goalRegressions.count) / n) - 0.05 * irreversibleEarliness)
         let total = configuration.weight(of: .completeness) + configuration.weight(of: .efficiency) + configuration.weight(of: .safety)
         guard total > 0 else { return 1 }
         let score = configuration.weight(of: .completeness) * completeness + configuration.weight(of: .efficiency) * efficiency

@@ -23,10 +23,12 @@ public struct Refinement: Sendable {
     }
 
     /// `candidates` maps item id → the edited plan computed while voting.
-    public func refine(_ current: PlanReview, accepted: [FeedbackItem], candidates: [String: [PlanStep]]) -> RefinementResult {
+    /// `extra` are further candidate plans (an LLM's revision) with the item ids to credit them to.
+    public func refine(_ current: PlanReview, accepted: [FeedbackItem], candidates: [String: [PlanStep]],
+                       extra: [(items: [String], steps: [PlanStep])] = []) -> RefinementResult {
         var options: [(items: [String], steps: [PlanStep])] = accepted.compactMap { item in
             candidates[item.id].map { ([item.id], $0) }
-        }
+        } + extra
         let deletions = accepted.filter { if case .deleteSteps = $0.edit { true } else { false } }
         if deletions.count > 1 {
             let all = Set(deletions.flatMap { item -> [Int] in if case .deleteSteps(let s) = item.edit { s } else { [] } })

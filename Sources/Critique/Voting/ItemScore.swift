@@ -14,4 +14,16 @@ public struct ItemScore: Codable, Sendable, Hashable {
         score = (raw * 1e9).rounded() / 1e9
         accepted = score >= configuration.threshold
     }
+
+    /// A score when some critics abstained (a failed LLM critic): the weighted votes of those who
+    /// voted, scaled up to `sessionWeight` (the summed weight of all the session's critics), so a
+    /// failed critic's weight is shared among the others instead of counting as "disagree". With
+    /// every critic voting this equals the plain score.
+    public init(itemId: String, votes: [CriticName: Vote], configuration: CritiqueConfiguration, sessionWeight: Double) {
+        self.init(itemId: itemId, votes: votes, configuration: configuration)
+        let voted = votes.keys.reduce(0.0) { $0 + configuration.weight(of: $1) }
+        guard voted > 0, voted < sessionWeight - 1e-12 else { return }
+        score = (score * sessionWeight / voted * 1e9).rounded() / 1e9
+        accepted = score >= configuration.threshold
+    }
 }

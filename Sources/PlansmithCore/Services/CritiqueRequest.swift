@@ -11,6 +11,8 @@ public struct CritiqueRequest: Sendable {
     /// An LLM-backed (or scripted) source of first plans; nil: the classical planner.
     public var proposer: (any PlanProposer)?
     public var critics: [any Critic]
+    /// LLM mode: asked each round for a revised plan (validated before use).
+    public var reviser: (any PlanReviser)?
 
     public init(task: CritiqueTask, configuration: CritiqueConfiguration = .default, domainId: Int64? = nil,
                 domainText: String = "", problemText: String = "", proposer: (any PlanProposer)? = nil,

@@ -59,7 +59,8 @@ public actor CritiqueService {
         _ = try await sessions.update(id, userId: userId, to: .running, finalPlan: nil, failureReason: nil)
         let orchestrator = CritiqueOrchestrator(task: request.task, critics: request.critics, configuration: request.configuration,
                                                 proposer: request.proposer,
-                                                recorder: StoreCritiqueRecorder(sessions: sessions, sessionId: id, userId: userId))
+                                                recorder: StoreCritiqueRecorder(sessions: sessions, sessionId: id, userId: userId),
+                                                reviser: request.reviser)
         let bus = self.bus, sessions = self.sessions, userId = self.userId
         running[id] = Task {
             let result = await orchestrator.run(resumingFrom: resume?.point, domainText: request.domainText,

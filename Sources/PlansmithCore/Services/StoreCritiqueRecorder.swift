@@ -25,7 +25,10 @@ public struct StoreCritiqueRecorder: CritiqueRecorder {
         encoder.outputFormatting = [.sortedKeys]
         func json<T: Encodable>(_ value: T) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
         let critiques = RecordedCritiques(items: round.items, scores: round.scores, applied: round.applied, seconds: round.seconds,
-                                          agreedWithInvalid: round.agreedWithInvalid)
+                                          agreedWithInvalid: round.agreedWithInvalid,
+                                          criticFailures: round.criticFailures.isEmpty ? nil : round.criticFailures,
+                                          revision: round.revision,
+                                          invalidEdits: round.invalidEdits.isEmpty ? nil : round.invalidEdits)
         return IterationDraft(iterationNum: round.iteration, planVersion: try json(RecordedPlan(steps: round.plan, cost: round.cost)),
                               critiques: try json(critiques), aggregatedScore: round.quality,
                               validation: try json(round.validation))
@@ -46,4 +49,10 @@ struct RecordedCritiques: Codable {
     var seconds: Double
     /// Per critic: agree votes on edits the validator rejected.
     var agreedWithInvalid: [CriticName: Int]
+    /// Critics that failed this round (absent when none did).
+    var criticFailures: [CriticFailure]?
+    /// LLM mode: the revised plan's fate.
+    var revision: RevisionOutcome?
+    /// Items whose edit yields no valid plan (the denominator for `agreedWithInvalid`).
+    var invalidEdits: [String]?
 }
