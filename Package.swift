@@ -84,7 +84,8 @@ let package = Package(
         .target(name: "Elicitation", dependencies: ["PDDL", "Store"], swiftSettings: strict),
         .testTarget(name: "ElicitationTests", dependencies: ["Elicitation", "PDDL", "Store", "Planner", "PlansmithTestSupport"], swiftSettings: strict),
         // Critique: sound critics, item-level weighted voting, refinement under the validator's veto, orchestrator
-        // (talks to an LLM only through its own PlanProposer protocol). PlansmithCore: event bus + services.
+        // (talks to an LLM only through its own PlanProposer, CriticLanguageModel and PlanReviser protocols).
+        // PlansmithCore: event bus, services, and the LLM adapters for those protocols.
         .target(name: "Critique", dependencies: ["Planner", "PDDL"], swiftSettings: strict),
         .testTarget(name: "CritiqueTests", dependencies: ["Critique", "Planner", "PDDL", "PlansmithTestSupport"], swiftSettings: strict),
         .target(name: "PlansmithCore", dependencies: ["Critique", "Elicitation", "LLM", "Planner", "PDDL", "Store"], swiftSettings: strict),
