@@ -12,9 +12,22 @@ public final class AppContext: Sendable {
     public let bus: EventBus
     /// Where config.toml is (providers, prices, budget).
     public let configPath: String
-    /// Providers from config.toml + environment; nil when it could not be read (`llmProblem` says why).
-    public let llm: LLMConfiguration?
-    public let llmProblem: String?
+    /// Providers from config.toml + environment, read on first use (the start screens never need
+    /// them, and reading them early costs start-up time and memory); nil when they could not be
+    /// read (`llmProblem` says why).
+    public var llm: LLMConfiguration? { providers.configuration }
+    public var llmProblem: String? { providers.problem }
+    private var providers: (configuration: LLMConfiguration?, problem: String?) {
+        loadedProviders.withLock { cached in
+            if let cached { return cached }
+            let loaded: (LLMConfiguration?, String?)
+            do { loaded = (try LLMConfiguration.load(configPath: configPath, environment: environment), nil) }
+            catch { loaded = (nil, "\(error)") }
+            cached = loaded
+            return loaded
+        }
+    }
+    private let loadedProviders = Mutex<(configuration: LLMConfiguration?, problem: String?)?>(nil)
     /// Where exports (plan reports, chats) are written.
     public let exportDirectory: String
     public let environment: [String: String]
@@ -27,13 +40,6 @@ public final class AppContext: Sendable {
         self.configPath = configPath
         self.environment = environment
         self.exportDirectory = exportDirectory
-        do {
-            llm = try LLMConfiguration.load(configPath: configPath, environment: environment)
-            llmProblem = nil
-        } catch {
-            llm = nil
-            llmProblem = "\(error)"
-        }
     }
 
     /// True when at least one provider has a key (or needs none): LLM features are offered.

@@ -80,9 +80,13 @@ struct SQLitePlanningSessionRepository: PlanningSessionRepository {
 
     func markInterruptedSessions() async throws -> Int {
         let now = clock.now()
+        let unfinished = PlanningSession.filter([PlanningStatus.pending.rawValue, PlanningStatus.running.rawValue]
+                                                    .contains(PlanningSession.Columns.status))
+        // Checked first with a read: the usual answer is "none", and then no write (and no date
+        // formatting, which loads ICU's data into every app start) is needed.
+        guard try await database.read({ db in try unfinished.fetchCount(db) }) > 0 else { return 0 }
         return try await database.write { db in
-            try PlanningSession.filter([PlanningStatus.pending.rawValue, PlanningStatus.running.rawValue]
-                                        .contains(PlanningSession.Columns.status))
+            try unfinished
                 .updateAll(db,
                            PlanningSession.Columns.status.set(to: PlanningStatus.interrupted.rawValue),
                            Column("finished_at").set(to: now),
