@@ -26,7 +26,7 @@ extension AccountService {
             } else {
                 try db.execute(sql: """
                     UPDATE users SET failed_login_count = failed_login_count + 1, last_failed_login_at = ? WHERE id = ?
-                    """, arguments: [now, userId])
+                    """, arguments: [StoreDate.text(now), userId])
             }
         }
         guard matches else { throw StoreError.invalidCredentials }

@@ -103,7 +103,7 @@ public struct APIKeyService: Sendable {
 
     static func expireDueKeys(now: Date, _ db: Database) throws {
         try APIKey.filter(APIKey.Columns.status == APIKeyStatus.active.rawValue
-                          && APIKey.Columns.expiresAt != nil && APIKey.Columns.expiresAt <= now)
+                          && APIKey.Columns.expiresAt != nil && APIKey.Columns.expiresAt <= StoreDate.text(now))
             .updateAll(db, APIKey.Columns.status.set(to: APIKeyStatus.expired.rawValue))
     }
 

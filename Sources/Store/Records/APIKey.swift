@@ -22,7 +22,7 @@ public struct APIKey: Codable, Sendable, Equatable, Identifiable {
     public var createdAt: Date
 }
 
-extension APIKey: FetchableRecord, MutablePersistableRecord {
+extension APIKey: FetchableRecord, MutablePersistableRecord, StoreDatedRecord {
     public static let databaseTableName = "api_keys"
     public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
     public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase

@@ -11,7 +11,7 @@ public struct ChatSession: Codable, Sendable, Equatable, Identifiable {
     public var updatedAt: Date
 }
 
-extension ChatSession: FetchableRecord, MutablePersistableRecord {
+extension ChatSession: FetchableRecord, MutablePersistableRecord, StoreDatedRecord {
     public static let databaseTableName = "chat_sessions"
     public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
     public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
@@ -42,7 +42,7 @@ public struct ChatMessage: Codable, Sendable, Equatable, Identifiable {
     public var createdAt: Date
 }
 
-extension ChatMessage: FetchableRecord, MutablePersistableRecord {
+extension ChatMessage: FetchableRecord, MutablePersistableRecord, StoreDatedRecord {
     public static let databaseTableName = "chat_messages"
     public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
     public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase

@@ -16,7 +16,7 @@ public struct Domain: Codable, Sendable, Equatable, Identifiable {
     public var updatedAt: Date
 }
 
-extension Domain: FetchableRecord, MutablePersistableRecord {
+extension Domain: FetchableRecord, MutablePersistableRecord, StoreDatedRecord {
     public static let databaseTableName = "domains"
     public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
     public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
@@ -61,7 +61,7 @@ public struct DomainRevision: Codable, Sendable, Equatable, Identifiable {
     public var createdAt: Date
 }
 
-extension DomainRevision: FetchableRecord, MutablePersistableRecord {
+extension DomainRevision: FetchableRecord, MutablePersistableRecord, StoreDatedRecord {
     public static let databaseTableName = "domain_revisions"
     public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
     public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase

@@ -27,7 +27,7 @@ public struct PlanningSession: Codable, Sendable, Equatable, Identifiable {
     public var failureReason: String?
 }
 
-extension PlanningSession: FetchableRecord, MutablePersistableRecord {
+extension PlanningSession: FetchableRecord, MutablePersistableRecord, StoreDatedRecord {
     public static let databaseTableName = "planning_sessions"
     public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
     public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
@@ -58,7 +58,7 @@ public struct Iteration: Codable, Sendable, Equatable, Identifiable {
     public var createdAt: Date
 }
 
-extension Iteration: FetchableRecord, MutablePersistableRecord {
+extension Iteration: FetchableRecord, MutablePersistableRecord, StoreDatedRecord {
     public static let databaseTableName = "iterations"
     public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
     public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase

@@ -40,7 +40,7 @@ public struct UsageRecord: Codable, Sendable, Equatable, Identifiable {
     }
 }
 
-extension UsageRecord: FetchableRecord, MutablePersistableRecord {
+extension UsageRecord: FetchableRecord, MutablePersistableRecord, StoreDatedRecord {
     public static let databaseTableName = "usage_logs"
     public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
     public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase

@@ -16,7 +16,7 @@ public struct User: Codable, Sendable, Equatable, Identifiable {
     public var hasPassword: Bool { passwordHash != nil }
 }
 
-extension User: FetchableRecord, MutablePersistableRecord {
+extension User: FetchableRecord, MutablePersistableRecord, StoreDatedRecord {
     public static let databaseTableName = "users"
     public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
     public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase

@@ -9,7 +9,7 @@ public struct Workspace: Codable, Sendable, Equatable, Identifiable {
     public var createdAt: Date
 }
 
-extension Workspace: FetchableRecord, MutablePersistableRecord {
+extension Workspace: FetchableRecord, MutablePersistableRecord, StoreDatedRecord {
     public static let databaseTableName = "workspaces"
     public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
     public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
@@ -37,7 +37,7 @@ public struct WorkspaceMember: Codable, Sendable, Equatable {
     public var role: WorkspaceRole
 }
 
-extension WorkspaceMember: FetchableRecord, PersistableRecord {
+extension WorkspaceMember: FetchableRecord, PersistableRecord, StoreDatedRecord {
     public static let databaseTableName = "workspace_members"
     public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
     public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase

@@ -89,7 +89,7 @@ struct SQLitePlanningSessionRepository: PlanningSessionRepository {
             try unfinished
                 .updateAll(db,
                            PlanningSession.Columns.status.set(to: PlanningStatus.interrupted.rawValue),
-                           Column("finished_at").set(to: now),
+                           Column("finished_at").set(to: StoreDate.text(now)),
                            Column("failure_reason").set(to: "interrupted: Plansmith stopped while the session was running"))
         }
     }

@@ -20,7 +20,7 @@ struct SQLiteUsageLog: UsageLog {
                 """)
             for e in entries {
                 try statement.execute(arguments: [e.userId, e.apiKeyId, e.endpoint, e.method, e.statusCode,
-                                                  e.latencyMs, e.ip, e.extraData, e.createdAt])
+                                                  e.latencyMs, e.ip, e.extraData, StoreDate.text(e.createdAt)])
             }
         }
     }
@@ -42,8 +42,8 @@ struct SQLiteUsageLog: UsageLog {
     static func summary(since: Date?, until: Date?, userId: Int64?, _ db: Database) throws -> UsageSummary {
         var clauses: [String] = []
         var arguments = StatementArguments()
-        if let since { clauses.append("created_at >= ?"); _ = arguments.append(contentsOf: [since]) }
-        if let until { clauses.append("created_at < ?"); _ = arguments.append(contentsOf: [until]) }
+        if let since { clauses.append("created_at >= ?"); _ = arguments.append(contentsOf: [StoreDate.text(since)]) }
+        if let until { clauses.append("created_at < ?"); _ = arguments.append(contentsOf: [StoreDate.text(until)]) }
         if let userId { clauses.append("user_id = ?"); _ = arguments.append(contentsOf: [userId]) }
         let scope = clauses.isEmpty ? "1" : clauses.joined(separator: " AND ")
         let cost = "COALESCE(json_extract(extra_data, '$.cost_usd'), 0)"

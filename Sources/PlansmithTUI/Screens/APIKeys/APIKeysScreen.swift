@@ -126,10 +126,6 @@ public enum APIKeysScreen: Screen {
 
     static func date(_ date: Date?, none: String) -> String {
         guard let date else { return none }
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "UTC")
-        f.dateFormat = "yyyy-MM-dd HH:mm"
-        return f.string(from: date)
+        return DisplayDate.string(date, utc: true)
     }
 }

@@ -34,12 +34,10 @@ public struct DashboardData: Sendable {
             d.id.map { DomainRow(id: $0, label: prefixed ? "\(names[d.workspaceId!]!) / \(d.name)" : d.name) }
         }
         let domainNames = Dictionary(all.compactMap { d in d.id.map { ($0, d.name) } }, uniquingKeysWith: { a, _ in a })
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
         data.sessions = try await store.planningSessions.sessions(userId: userId, domainId: nil, limit: 50).compactMap { s in
             s.id.map { id in
                 SessionRow(id: id, columns: ["#\(id)", s.domainId.flatMap { domainNames[$0] } ?? "–", s.status.rawValue,
-                                             "\(s.currentIteration)/\(s.maxIterations)", formatter.string(from: s.startedAt)])
+                                             "\(s.currentIteration)/\(s.maxIterations)", DisplayDate.string(s.startedAt)])
             }
         }
         return data

@@ -166,10 +166,8 @@ extension DomainScreen {
     private static func exportChat(_ state: State, _ env: ScreenEnvironment) -> ScreenStep<Msg> {
         guard !state.chat.transcript.messages.isEmpty else { return .request(.toast(.info, "the chat is empty: nothing to export")) }
         let directory = env.app.exportDirectory
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyyMMdd-HHmmss"
         let safeName = String(state.domainName.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "-" })
-        let path = (directory as NSString).appendingPathComponent("\(safeName)-chat-\(formatter.string(from: Date())).md")
+        let path = (directory as NSString).appendingPathComponent("\(safeName)-chat-\(DisplayDate.string(Date(), "%Y%m%d-%H%M%S")).md")
         let markdown = "# Chat about \(state.domainName)\n\n" + state.chat.transcript.markdown() + "\n"
         return .command(.task {
             do {

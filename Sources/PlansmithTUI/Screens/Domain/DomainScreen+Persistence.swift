@@ -59,10 +59,8 @@ extension DomainScreen {
             state.history = HistoryPopup()
             return .command(.task {
                 do {
-                    let formatter = DateFormatter()
-                    formatter.dateFormat = "yyyy-MM-dd HH:mm"
                     let rows = try await store.domains.history(of: id, readableBy: userId).map {
-                        RevisionRow(revision: $0.revision, message: $0.message, date: formatter.string(from: $0.createdAt))
+                        RevisionRow(revision: $0.revision, message: $0.message, date: DisplayDate.string($0.createdAt))
                     }
                     return .historyLoaded(.success(rows))
                 } catch {
