@@ -53,6 +53,7 @@ public enum AppLauncher {
         let theme = ThemeResolver.theme(named: themeName, configPath: configPath, environment: environment, unicode: unicode)
             ?? Theme(name: "fallback", styles: Theme.fallback.styles, unicode: unicode)
         var state = AppState(context: context, look: ViewContext(theme: theme), notice: backend.fallbackWarning)
+        state.size = backend.size
         if interrupted > 0 {
             state.log.append(LogEntry(.warning, "\(interrupted) planning session(s) were interrupted; open them to resume"))
         }

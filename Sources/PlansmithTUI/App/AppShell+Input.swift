@@ -4,7 +4,11 @@ extension AppShell {
     /// Input goes, in order, to: the quit dialog, the palette, the help overlay or activity log,
     /// the shell's globals, the top screen, and finally the pane-focus letters and Esc = back.
     static func handleInput(_ state: inout AppState, _ event: InputEvent) -> Command<AppMsg> {
-        if case .resize = event { return .none }
+        // Screens may size things to the terminal (the editor's page); the frame redraws anyway.
+        if case .resize(let size) = event {
+            state.size = size
+            return routeToScreen(&state, event)
+        }
         if state.quitPrompt != nil { return answerQuitPrompt(&state, event) }
         if state.palette != nil { return handlePalette(&state, event) }
         if state.help != nil || state.showLog { return handleOverlay(&state, event) }
@@ -38,7 +42,7 @@ extension AppShell {
 
     /// Mouse and paste events go to the screen. A wheel the screen does not handle itself moves
     /// its selection like ↑/↓ (lists, tables, the editor), so scrolling works on every screen.
-    private static func routeToScreen(_ state: inout AppState, _ event: InputEvent) -> Command<AppMsg> {
+    static func routeToScreen(_ state: inout AppState, _ event: InputEvent) -> Command<AppMsg> {
         if let msg = state.top?.message(for: event) { return update(&state, msg) }
         guard case .mouse(let mouse) = event, mouse.kind == .wheelUp || mouse.kind == .wheelDown else { return .none }
         let arrow: InputEvent = .key(mouse.kind == .wheelUp ? .up : .down)

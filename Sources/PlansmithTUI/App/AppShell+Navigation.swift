@@ -78,7 +78,8 @@ extension AppShell {
         state.nextMountId += 1
         let (screen, command) = ScreenFactory.open(route, mountId: mountId, env: state.env)
         state.stack.append(screen)
-        return command
+        guard let size = state.size else { return command }
+        return .batch([command, routeToScreen(&state, .resize(size))])
     }
 
     /// Esc with nothing left to close: the previous screen, or Dashboard/Landing at the bottom.

@@ -21,6 +21,8 @@ public struct AppState: Sendable {
     var showLog = false
     /// A first Ctrl-C asked to quit; a second within 2 s confirms.
     var ctrlCArmed = false
+    /// The terminal's size, told to each screen as it opens and on every resize.
+    public var size: Size?
     /// Shown once in the status line (e.g. the terminal type fell back to xterm-256color).
     var notice: String?
 

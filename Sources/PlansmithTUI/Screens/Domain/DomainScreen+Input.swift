@@ -7,6 +7,8 @@ extension DomainScreen {
     public static func message(for event: InputEvent, in state: State) -> Msg? {
         guard state.phase == .ready else { return nil }
         if state.history != nil { return historyMessage(event) }
+        if case .resize(let size) = event { return .resized(size) }
+        if state.editorPrompt != nil { return promptMessage(event) }
         guard case .key(let key) = event else {
             if case .paste = event, state.isTyping { return typingMessage(event, state) }
             return nil
@@ -27,6 +29,8 @@ extension DomainScreen {
             if state.focus == .sidebar, !state.sidebar.filter.isEmpty { return .sidebarInput(.key(.escape)) }
             return state.isTyping ? .leaveTyping : nil
         case .ctrl("s"): return .save
+        case .ctrl("f") where state.focus == .editor: return .openEditorPrompt(.find)
+        case .ctrl("g") where state.focus == .editor: return .openEditorPrompt(.goToLine)
         case .ctrl("t"): return .switchTab(nil)
         case .f(5): return .runPlanner
         case .f(6): return .cyclePane(1)

@@ -90,6 +90,8 @@ extension DomainScreen {
         public var chat = ChatPane()
         public var planner = PlannerPane()
         public var history: HistoryPopup?
+        /// Find / go to line, open over the editor's last row.
+        public var editorPrompt: EditorPrompt?
         public var isSaving = false
         /// Search settings for "plan" (tests pick a slow one to prove Esc cancels promptly).
         public var searchConfiguration = SearchConfiguration.default

@@ -16,6 +16,17 @@ extension DomainScreen {
         case .leaveTyping: state.isTyping = false
         case .sidebarInput(let event): sidebarInput(&state, event)
         case .openSelectedDomain: return openSelectedDomain(&state)
+        case .resized(let size):
+            // The screen's area is the terminal less the shell's status line and footer; the
+            // editor's text is its pane less the border and the tab row.
+            let area = Rect(x: 0, y: 1, width: size.width, height: max(0, size.height - 2))
+            let pane = DomainLayout(area, focus: .editor)[.editor]
+            let rows = max(1, (pane?.height ?? 22) - 3)
+            state.domainEditor.viewportHeight = rows
+            state.problemEditor.viewportHeight = rows
+            return .none
+        case .openEditorPrompt, .editorPromptInput, .editorPromptSubmit, .closeEditorPrompt:
+            return updateEditorPrompt(&state, msg)
         case .editorInput, .switchTab, .validateDue, .validated, .validateNow, .jumpDiagnostic, .validationMove,
              .jumpToSelectedDiagnostic, .save, .saved, .format, .formatted:
             return updateEditor(&state, msg, env)

@@ -47,6 +47,10 @@ extension DomainScreen {
 
     public static func hints(_ state: State) -> [(key: String, label: String)] {
         if state.history != nil { return [("esc", "close history"), ("enter", "restore revision"), ("up/down", "select")] }
+        if let prompt = state.editorPrompt {
+            return prompt.kind == .find ? [("esc", "close find"), ("enter", "next match"), ("↑", "previous")]
+                : [("esc", "close"), ("enter", "go to line")]
+        }
         var hints: [(key: String, label: String)] = []
         if state.chat.isWaiting { hints.append(("esc", "stop reply")) }
         else if state.planner.isRunning { hints.append(("esc", "cancel planner")) }
@@ -79,7 +83,9 @@ extension DomainScreen {
         let text = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1)
         guard !text.isEmpty else { return nil }
         let view = EditorView(highlighter: PDDLHighlighter(), theme: theme, focused: focused && state.isTyping)
-        return view.draw(state.editor(state.tab), in: text, into: &buffer)
+        guard let prompt = state.editorPrompt, text.height > 1 else { return view.draw(state.editor(state.tab), in: text, into: &buffer) }
+        _ = view.draw(state.editor(state.tab), in: Rect(x: text.x, y: text.y, width: text.width, height: text.height - 1), into: &buffer)
+        return drawEditorPrompt(prompt, in: text.row(text.height - 1), into: &buffer, theme)
     }
 
     @discardableResult

@@ -17,6 +17,12 @@ public enum DomainScreen: Screen {
         case openSelectedDomain
         // Editor and checks
         case editorInput(InputEvent)
+        /// The terminal changed size: the editors page by what now shows.
+        case resized(Size)
+        case openEditorPrompt(EditorPrompt.Kind)
+        case editorPromptInput(InputEvent)
+        case editorPromptSubmit(forward: Bool)
+        case closeEditorPrompt
         case switchTab(PDDLFile?)
         case validateDue(Int)
         case validated(Int, ValidationResult)
@@ -97,6 +103,8 @@ public enum DomainScreen: Screen {
             ScreenAction("export chat", .exportChat),
             ScreenAction("switch domain/problem tab", key: "ctrl-t", .switchTab(nil)),
             ScreenAction("next diagnostic", key: "f8", .jumpDiagnostic(1)),
+            ScreenAction("find in the editor", key: "ctrl-f", .openEditorPrompt(.find)),
+            ScreenAction("go to line", key: "ctrl-g", .openEditorPrompt(.goToLine)),
         ]
     }
 }
