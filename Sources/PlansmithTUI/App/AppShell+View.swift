@@ -1,17 +1,22 @@
 import TerminalUI
 
 extension AppShell {
-    /// Status line on top, the screen, the footer of key hints; overlays drawn last.
     public static func view(_ state: AppState, in area: Rect, into buffer: inout ScreenBuffer) {
+        _ = draw(state, in: area, into: &buffer)
+    }
+
+    /// Status line on top, the screen, the footer of key hints; overlays drawn last. The cursor is
+    /// the screen's, unless an overlay covers it.
+    public static func draw(_ state: AppState, in area: Rect, into buffer: inout ScreenBuffer) -> Point? {
         let theme = state.look.theme
         let notice = TooSmallNotice(minimum: minimumSize, theme: theme)
         if notice.applies(to: area.size) {
             notice.draw(in: area, into: &buffer)
-            return
+            return nil
         }
         drawStatusLine(state, in: area.row(0), into: &buffer)
         let body = screenArea(area)
-        state.top?.view(in: body, into: &buffer, state.look)
+        let screenCursor = state.top?.draw(in: body, into: &buffer, state.look)
         drawFooter(state, in: area.row(area.height - 1), into: &buffer)
 
         for (i, entry) in state.toasts.reversed().enumerated() {
@@ -36,6 +41,8 @@ extension AppShell {
             dialog.theme = theme
             dialog.draw(in: body, into: &buffer)
         }
+        let covered = state.palette != nil || state.help != nil || state.quitPrompt != nil || state.showLog
+        return covered ? nil : screenCursor
     }
 
     /// Everything but the status line and the footer.

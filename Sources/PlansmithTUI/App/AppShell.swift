@@ -43,9 +43,5 @@ public enum AppShell: TerminalProgram {
         return .batch([step.command] + step.requests.map { carryOut(&state, $0) })
     }
 
-    public static func cursor(for state: AppState, in area: Rect) -> Point? {
-        guard state.palette == nil, state.help == nil, state.quitPrompt == nil, !state.showLog,
-              !TooSmallNotice(minimum: minimumSize).applies(to: area.size), let top = state.top else { return nil }
-        return top.cursor(in: screenArea(area))
-    }
+
 }

@@ -8,8 +8,8 @@ protocol MountedScreen: Sendable {
     func message(for event: InputEvent) -> AppMsg?
     /// Applies `message` if it is this screen's (else returns nil and changes nothing).
     mutating func update(_ message: any Sendable, _ env: ScreenEnvironment) -> ScreenStep<AppMsg>?
-    func view(in area: Rect, into buffer: inout ScreenBuffer, _ look: ViewContext)
-    func cursor(in area: Rect) -> Point?
+    /// Draws the screen; returns where the cursor goes.
+    func draw(in area: Rect, into buffer: inout ScreenBuffer, _ look: ViewContext) -> Point?
     var isTyping: Bool { get }
     var hints: [(key: String, label: String)] { get }
     var actions: [ScreenAction<AppMsg>] { get }
@@ -40,11 +40,9 @@ struct Mounted<S: Screen>: MountedScreen {
         return ScreenStep(step.command.map { AppMsg.screen(mount: id, message: $0) }, requests: step.requests)
     }
 
-    func view(in area: Rect, into buffer: inout ScreenBuffer, _ look: ViewContext) {
-        S.view(state, in: area, into: &buffer, look)
+    func draw(in area: Rect, into buffer: inout ScreenBuffer, _ look: ViewContext) -> Point? {
+        S.draw(state, in: area, into: &buffer, look)
     }
-
-    func cursor(in area: Rect) -> Point? { S.cursor(for: state, in: area) }
     var isTyping: Bool { S.isTyping(state) }
     var hints: [(key: String, label: String)] { S.hints(state) }
     var actions: [ScreenAction<AppMsg>] { S.actions(state).map { $0.map(lift) } }

@@ -15,8 +15,10 @@ public protocol Screen: SendableMetatype {
     static func message(for event: InputEvent, in state: State) -> Msg?
     static func update(_ state: inout State, _ msg: Msg, _ env: ScreenEnvironment) -> ScreenStep<Msg>
     static func view(_ state: State, in area: Rect, into buffer: inout ScreenBuffer, _ look: ViewContext)
-    /// Where the text cursor shows (only where typing goes).
-    static func cursor(for state: State, in area: Rect) -> Point?
+    /// The screen and where the text cursor shows (only where typing goes; nil hides it), in one
+    /// pass: what the shell calls each frame, so a screen is never laid out twice per frame.
+    /// The default draws `view` and shows no cursor.
+    static func draw(_ state: State, in area: Rect, into buffer: inout ScreenBuffer, _ look: ViewContext) -> Point?
     /// True while printable keys belong to a text field: the shell then leaves `q`, `:`, `?` alone.
     static func isTyping(_ state: State) -> Bool
     /// The few keys that matter now, for the footer; the first names what Esc does next.
@@ -31,7 +33,10 @@ public protocol Screen: SendableMetatype {
 }
 
 extension Screen {
-    public static func cursor(for state: State, in area: Rect) -> Point? { nil }
+    public static func draw(_ state: State, in area: Rect, into buffer: inout ScreenBuffer, _ look: ViewContext) -> Point? {
+        view(state, in: area, into: &buffer, look)
+        return nil
+    }
     public static func isTyping(_ state: State) -> Bool { false }
     public static func hints(_ state: State) -> [(key: String, label: String)] { [] }
     public static func actions(_ state: State) -> [ScreenAction<Msg>] { [] }

@@ -67,7 +67,7 @@ public final class ScreenDriver<S: Screen> {
     /// The screen drawn into a fresh buffer of this size.
     public func render(width: Int = 100, height: Int = 30) -> ScreenBuffer {
         var buffer = ScreenBuffer(width: width, height: height)
-        S.view(state, in: buffer.area, into: &buffer, env.look)
+        _ = S.draw(state, in: buffer.area, into: &buffer, env.look)
         return buffer
     }
 

@@ -111,8 +111,7 @@ public final class AppRunner<P: TerminalProgram> {
     private func render() {
         lastRender = ContinuousClock.now
         let area = Rect(size: terminal.backend.size)
-        let cursor = P.cursor(for: state, in: area)
-        terminal.draw(cursor: cursor) { buffer in P.view(state, in: area, into: &buffer) }
+        terminal.draw { buffer in P.draw(state, in: area, into: &buffer) }
         framesDrawn += 1
     }
 }

@@ -10,10 +10,19 @@ public protocol TerminalProgram: SendableMetatype {
     static func view(_ state: State, in area: Rect, into buffer: inout ScreenBuffer)
     /// Where the text cursor should show (only where typing goes), or nil to hide it.
     static func cursor(for state: State, in area: Rect) -> Point?
+    /// One frame and its cursor in a single pass: what the runner calls. The default draws with
+    /// `view` and asks `cursor`; a program whose cursor falls out of drawing (an editor) returns
+    /// it from here instead of laying the screen out twice.
+    static func draw(_ state: State, in area: Rect, into buffer: inout ScreenBuffer) -> Point?
 }
 
 extension TerminalProgram {
     public static func cursor(for state: State, in area: Rect) -> Point? { nil }
+
+    public static func draw(_ state: State, in area: Rect, into buffer: inout ScreenBuffer) -> Point? {
+        view(state, in: area, into: &buffer)
+        return cursor(for: state, in: area)
+    }
 }
 
 /// Work `update` asks the runner to do.

@@ -20,6 +20,14 @@ public final class Terminal {
 
     /// Renders one frame: `body` draws into a cleared buffer of the backend's size.
     public func draw(cursor: Point? = nil, _ body: (inout ScreenBuffer) -> Void) {
+        draw { buffer in
+            body(&buffer)
+            return cursor
+        }
+    }
+
+    /// Draws a frame whose body also says where the cursor goes (nil hides it).
+    public func draw(_ body: (inout ScreenBuffer) -> Point?) {
         let size = backend.size
         if current.size != size {
             current = ScreenBuffer(size: size)
@@ -27,7 +35,7 @@ public final class Terminal {
         } else {
             current.clear()
         }
-        body(&current)
+        let cursor = body(&current)
         let updates = Terminal.diff(from: previous, to: current)
         lastFrameCellsWritten = updates.count
         if !updates.isEmpty { backend.draw(updates) }

@@ -73,13 +73,13 @@ struct DomainLayoutTests {
         for (width, height) in sizes {
             var buffer = ScreenBuffer(width: width + 4, height: height + 4)
             let area = Rect(x: 2, y: 2, width: width, height: height)
-            DomainScreen.view(d.state, in: area, into: &buffer, d.env.look)
+            let drawnCursor = DomainScreen.draw(d.state, in: area, into: &buffer, d.env.look)
             for (y, line) in buffer.lines().enumerated() {
                 for (x, c) in Array(line).enumerated() where c != " " {
                     #expect(area.contains(x: x, y: y), "drew '\(c)' at \(x),\(y) outside \(area)")
                 }
             }
-            if let cursor = DomainScreen.cursor(for: d.state, in: area) {
+            if let cursor = drawnCursor {
                 #expect(area.contains(x: cursor.x, y: cursor.y), "cursor \(cursor) outside \(area)")
             }
         }

@@ -123,6 +123,12 @@ extension APIKeysScreen {
         }
     }
 
+    public static func draw(_ state: State, in area: Rect, into buffer: inout ScreenBuffer, _ look: ViewContext) -> Point? {
+        view(state, in: area, into: &buffer, look)
+        return cursor(for: state, in: area)
+    }
+
+    /// The cursor of the form's focused field, or of the filter line.
     public static func cursor(for state: State, in area: Rect) -> Point? {
         guard state.secret == nil, state.confirmation == nil else { return nil }
         if let form = state.form {

@@ -4,12 +4,11 @@ extension AuthScreen {
     static let labels = ["Email", "Password", "Repeat password"]
 
     public static func view(_ state: State, in area: Rect, into buffer: inout ScreenBuffer, _ look: ViewContext) {
-        _ = draw(state, in: area, into: &buffer, look.theme)
+        _ = draw(state, in: area, into: &buffer, look)
     }
 
-    public static func cursor(for state: State, in area: Rect) -> Point? {
-        var scratch = ScreenBuffer(width: area.maxX, height: area.maxY)
-        return draw(state, in: area, into: &scratch, .fallback)
+    public static func draw(_ state: State, in area: Rect, into buffer: inout ScreenBuffer, _ look: ViewContext) -> Point? {
+        drawForm(state, in: area, into: &buffer, look.theme)
     }
 
     public static func isTyping(_ state: State) -> Bool { true }
@@ -25,7 +24,7 @@ extension AuthScreen {
     }
 
     /// Draws the form; returns where the cursor of the focused field is.
-    private static func draw(_ state: State, in area: Rect, into buffer: inout ScreenBuffer, _ theme: Theme) -> Point? {
+    private static func drawForm(_ state: State, in area: Rect, into buffer: inout ScreenBuffer, _ theme: Theme) -> Point? {
         let width = min(area.width, 60)
         let height = min(area.height, state.fields.count * 2 + 6)
         let box = area.centered(width: width, height: height)

@@ -4,6 +4,11 @@ extension DashboardScreen {
     static let titles = ["Domains", "Templates", "Recent sessions"]
 
     public static func view(_ state: State, in area: Rect, into buffer: inout ScreenBuffer, _ look: ViewContext) {
+        _ = draw(state, in: area, into: &buffer, look)
+    }
+
+    /// The panes, then the prompt row; the cursor is the new-name prompt's, when it is open.
+    public static func draw(_ state: State, in area: Rect, into buffer: inout ScreenBuffer, _ look: ViewContext) -> Point? {
         let theme = look.theme
         let main = Layout.split(area, .vertical, [.fill, .fixed(state.problem != nil || state.newName != nil ? 2 : 0)])
         if area.width >= 70 {
@@ -16,7 +21,7 @@ extension DashboardScreen {
             // Narrow terminals: one pane at a time (Tab switches).
             drawPane(state.focus, state, in: main[0], into: &buffer, theme)
         }
-        drawPrompt(state, in: main[1], into: &buffer, theme)
+        return drawPrompt(state, in: main[1], into: &buffer, theme)
     }
 
     private static func drawPane(_ pane: Pane, _ state: State, in area: Rect, into buffer: inout ScreenBuffer, _ theme: Theme) {
@@ -36,22 +41,17 @@ extension DashboardScreen {
         FilterList(title: title, focused: focused, theme: theme).draw(list, in: area, into: &buffer)
     }
 
-    private static func drawPrompt(_ state: State, in area: Rect, into buffer: inout ScreenBuffer, _ theme: Theme) {
-        guard area.height > 0 else { return }
+    private static func drawPrompt(_ state: State, in area: Rect, into buffer: inout ScreenBuffer, _ theme: Theme) -> Point? {
+        guard area.height > 0 else { return nil }
+        var cursor: Point?
         if let name = state.newName {
-            TextInput(prompt: "New domain name: ", focused: true, theme: theme).draw(name, in: area.row(0), into: &buffer)
+            cursor = TextInput(prompt: "New domain name: ", focused: true, theme: theme).draw(name, in: area.row(0), into: &buffer)
         }
         if let problem = state.problem {
             let row = area.row(state.newName == nil ? 0 : 1)
             buffer.put((theme.unicode ? "✗ " : "[X] ") + problem, x: row.x, y: row.y, style: theme[.error], maxX: row.maxX)
         }
-    }
-
-    public static func cursor(for state: State, in area: Rect) -> Point? {
-        guard let name = state.newName else { return nil }
-        var scratch = ScreenBuffer(width: area.maxX, height: area.maxY)
-        let main = Layout.split(area, .vertical, [.fill, .fixed(2)])
-        return TextInput(prompt: "New domain name: ").draw(name, in: main[1].row(0), into: &scratch)
+        return cursor
     }
 
     public static func isTyping(_ state: State) -> Bool { state.newName != nil || state.filtering }

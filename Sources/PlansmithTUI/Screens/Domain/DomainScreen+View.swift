@@ -3,46 +3,45 @@ import TerminalUI
 /// Drawing: no I/O, no parsing; everything shown was computed in `update`.
 extension DomainScreen {
     public static func view(_ state: State, in area: Rect, into buffer: inout ScreenBuffer, _ look: ViewContext) {
-        guard !area.isEmpty else { return }
+        _ = draw(state, in: area, into: &buffer, look)
+    }
+
+    /// Draws every pane once; the cursor is where the focused pane's widget put it while typing.
+    public static func draw(_ state: State, in area: Rect, into buffer: inout ScreenBuffer, _ look: ViewContext) -> Point? {
+        guard !area.isEmpty else { return nil }
         let theme = look.theme
         buffer.fill(area, style: theme[.text])
         switch state.phase {
         case .loading:
             buffer.put(theme.unicode ? "Loading the domain…" : "Loading the domain...", x: area.x, y: area.y, style: theme[.muted], maxX: area.maxX)
-            return
+            return nil
         case .failed(let text):
             let lines = TextWrap.wrap("\(theme.unicode ? "✗" : "[X]") could not open the domain: \(text)", width: area.width)
             for (row, line) in lines.prefix(area.height).enumerated() {
                 buffer.put(line, x: area.x, y: area.y + row, style: theme[.error], maxX: area.maxX)
             }
-            return
+            return nil
         case .ready: break
         }
         let layout = DomainLayout(area, focus: state.focus)
         if let bar = layout.paneBar { drawPaneBar(state, bar, &buffer, look) }
+        var cursor: Point?
         for pane in Pane.allCases {
             guard let rect = layout[pane], !rect.isEmpty else { continue }
             let focused = state.focus == pane
             switch pane {
             case .sidebar: FilterList(title: "Domains", focused: focused, theme: theme).draw(state.sidebar, in: rect, into: &buffer)
-            case .chat: drawChat(state, rect, &buffer, theme, focused: focused)
-            case .editor: drawEditor(state, rect, &buffer, theme, focused: focused)
+            case .chat:
+                let at = drawChat(state, rect, &buffer, theme, focused: focused)
+                if focused { cursor = at }
+            case .editor:
+                let at = drawEditor(state, rect, &buffer, theme, focused: focused)
+                if focused { cursor = at }
             case .validation: drawChecks(state, rect, &buffer, look, focused: focused)
             }
         }
         if let popup = state.history { drawHistory(popup, area, &buffer, theme) }
-    }
-
-    public static func cursor(for state: State, in area: Rect) -> Point? {
-        guard state.phase == .ready, state.isTyping, state.history == nil,
-              let rect = DomainLayout(area, focus: state.focus)[state.focus] else { return nil }
-        // Drawing the focused pane into a scratch buffer gives exactly where its widget put the cursor.
-        var scratch = ScreenBuffer(width: max(0, rect.maxX), height: max(0, rect.maxY))
-        switch state.focus {
-        case .editor: return drawEditor(state, rect, &scratch, .fallback, focused: true)
-        case .chat: return drawChat(state, rect, &scratch, .fallback, focused: true)
-        default: return nil
-        }
+        return state.isTyping && state.history == nil ? cursor : nil
     }
 
     public static func hints(_ state: State) -> [(key: String, label: String)] {

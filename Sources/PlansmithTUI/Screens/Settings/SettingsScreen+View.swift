@@ -159,7 +159,13 @@ extension SettingsScreen {
         }
     }
 
-    public static func cursor(for state: State, in area: Rect) -> Point? {
+    public static func draw(_ state: State, in area: Rect, into buffer: inout ScreenBuffer, _ look: ViewContext) -> Point? {
+        view(state, in: area, into: &buffer, look)
+        return cursor(for: state, in: area)
+    }
+
+    /// Where the cursor of the value being edited is (the edited row's value column).
+    static func cursor(for state: State, in area: Rect) -> Point? {
         guard let editing = state.editing, !state.leavePrompt else { return nil }
         var scratch = ScreenBuffer(width: area.maxX, height: area.maxY)
         // The cursor sits after the typed text in the edited row's value column.
