@@ -31,18 +31,28 @@ struct TmuxEndToEndTests {
         return screen
     }
 
-    @Test("types UTF-8, receives a paste as one event, redraws on resize and restores the terminal on ctrl-c")
-    func demoSession() throws {
+    /// Starts `tui-demo` (with `setup` run first in the pane's shell and `arguments` after it) and
+    /// waits for its first frame; false when tmux is not installed (the test is skipped).
+    func startDemo(width: Int, height: Int, setup: String = "", arguments: String = "",
+                   sourceLocation: SourceLocation = #_sourceLocation) throws -> Bool {
         guard Self.tmuxPath != nil else {
             print("skipping tmux end-to-end test: tmux is not installed")
-            return
+            return false
         }
-        let demo = try #require(Self.demoPath, "tui-demo binary not found next to the test bundle; run swift build first")
+        let demo = try #require(Self.demoPath, "tui-demo binary not found next to the test bundle; run swift build first",
+                                sourceLocation: sourceLocation)
+        try tmux(["new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)",
+                  "\(setup)env LANG=C.UTF-8 TERM=tmux-256color '\(demo)'\(arguments); echo EXIT=$?; sleep 30"])
+        let marker = "tui-demo size \(width)x\(height)"
+        _ = try waitFor("first frame", { $0.contains(marker) }, sourceLocation: sourceLocation)
+        return true
+    }
+
+    @Test("types UTF-8, receives a paste as one event, redraws on resize and restores the terminal on ctrl-c")
+    func demoSession() throws {
         defer { shutDown() }
-        try tmux(["new-session", "-d", "-s", session, "-x", "100", "-y", "30",
-                  "env LANG=C.UTF-8 TERM=tmux-256color '\(demo)'; echo EXIT=$?; sleep 30"])
         let launched = Date()
-        _ = try waitFor("first frame") { $0.contains("tui-demo size 100x30") }
+        guard try startDemo(width: 100, height: 30) else { return }
         print("tui-demo first frame seen by capture-pane after \(Int(Date().timeIntervalSince(launched) * 1000)) ms (includes polling)")
         #expect(try tmux(["display", "-p", "-t", session, "#{alternate_on}"]).hasPrefix("1"))
 
@@ -84,20 +94,10 @@ struct TmuxEndToEndTests {
     @Test("signals and crash signals restore the terminal and keep their exit status",
           arguments: [SIGTERM, SIGHUP, SIGINT, SIGSEGV, SIGABRT])
     func signalRestores(_ signal: Int32) throws {
-        guard Self.tmuxPath != nil else {
-            print("skipping tmux end-to-end test: tmux is not installed")
-            return
-        }
-        let demo = try #require(Self.demoPath, "tui-demo binary not found next to the test bundle")
         defer { shutDown() }
-        try tmux(["new-session", "-d", "-s", session, "-x", "60", "-y", "12",
-                  "ulimit -c 0; env LANG=C.UTF-8 TERM=tmux-256color '\(demo)'; echo EXIT=$?; sleep 30"])
-        _ = try waitFor("first frame") { $0.contains("tui-demo size 60x12") }
-        let pid = try tmux(["display", "-p", "-t", session, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
-        // The pane runs a shell whose child is the demo (env execs it); find it by parent pid.
-        let children = try String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8)
-            .split(separator: " ").compactMap { Int32($0) }
-        let child = try #require(children.first, "demo process not found under pane pid \(pid)")
+        guard try startDemo(width: 60, height: 12, setup: "ulimit -c 0; ") else { return }
+        // The pane runs a shell whose child is the demo (env execs it).
+        let child = try #require(try tmuxSession.programPid(), "demo process not found under the pane's shell")
         if signal == SIGTERM, let status = try? String(contentsOfFile: "/proc/\(child)/status", encoding: .utf8),
            let rss = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }) {
             print("tui-demo idle \(rss.replacingOccurrences(of: "\t", with: " "))")   // measurement, not a check
@@ -112,15 +112,8 @@ struct TmuxEndToEndTests {
 
     @Test("a Swift error thrown out of the app still restores the terminal")
     func thrownError() throws {
-        guard Self.tmuxPath != nil else {
-            print("skipping tmux end-to-end test: tmux is not installed")
-            return
-        }
-        let demo = try #require(Self.demoPath, "tui-demo binary not found next to the test bundle")
         defer { shutDown() }
-        try tmux(["new-session", "-d", "-s", session, "-x", "60", "-y", "12",
-                  "env LANG=C.UTF-8 TERM=tmux-256color '\(demo)' --fail; echo EXIT=$?; sleep 30"])
-        _ = try waitFor("first frame") { $0.contains("tui-demo size 60x12") }
+        guard try startDemo(width: 60, height: 12, arguments: " --fail") else { return }
         try tmux(["send-keys", "-t", session, "x"])
         let s = try waitFor("exit after the error") { $0.contains("EXIT=") }
         #expect(s.contains("tui-demo: error: requested failure (--fail)"))
