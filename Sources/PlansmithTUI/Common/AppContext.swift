@@ -32,6 +32,7 @@ public final class AppContext: Sendable {
     public let exportDirectory: String
     public let environment: [String: String]
     private let services = Mutex<[Int64: CritiqueService]>([:])
+    private let routers = Mutex<[Int64: LLMRouter]>([:])
 
     public init(store: Store, configPath: String, environment: [String: String], exportDirectory: String,
                 bus: EventBus = EventBus()) {
@@ -45,10 +46,17 @@ public final class AppContext: Sendable {
     /// True when at least one provider has a key (or needs none): LLM features are offered.
     public var hasUsableProvider: Bool { llm?.providers.contains(where: \.isUsable) ?? false }
 
-    /// A router whose calls are written to the usage log as this user's.
+    /// The user's router (one per user, shared by every screen, so the circuit breaker's and the
+    /// budget's memory of earlier calls carries across screens); its calls go to the usage log as
+    /// this user's.
     public func router(for userId: Int64) -> LLMRouter? {
         guard let llm else { return nil }
-        return LLMRouter(configuration: llm, recorder: StoreUsageRecorder(store: store, userId: userId))
+        return routers.withLock { map in
+            if let router = map[userId] { return router }
+            let router = LLMRouter(configuration: llm, recorder: StoreUsageRecorder(store: store, userId: userId))
+            map[userId] = router
+            return router
+        }
     }
 
     /// One critique service per user, shared by every Plan screen so a running session survives
