@@ -96,8 +96,8 @@ struct AppShellTests {
     func remappedGlobalKey() async throws {
         var app = try await TestApp.make()
         var state = startedShell(app, signedIn: false)
-        app = TestApp(directory: app.directory, context: app.context,
-                      session: UserSession(user: app.session.user, workspace: app.session.workspace,
+        app = TestApp(directory: app.directory, store: app.store, context: app.context,
+                      session: UserSession(account: app.session.account, workspace: app.session.workspace,
                                            preferences: Preferences(keyOverrides: ["global.palette": "ctrl-k"])))
         _ = AppShell.carryOut(&state, .signedIn(app.session))
         press(&state, .ctrl("p"))

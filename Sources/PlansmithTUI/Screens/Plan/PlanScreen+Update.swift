@@ -1,7 +1,6 @@
 import Critique
 import Foundation
 import PlansmithCore
-import Store
 import TerminalUI
 
 extension PlanScreen {
@@ -46,9 +45,9 @@ extension PlanScreen {
             state.status = row.status
             if let failure = row.failureReason { state.board.failure = failure }
             return .none
-        case .initialRow(let row):
-            guard row.sessionId == state.sessionId, row.iterationNum == 0 else { return .none }
-            do { try PlanStoredRounds.add([row], to: &state.board) } catch { state.notice = "Could not read the initial round: \(error)" }
+        case .initialRound(let round):
+            guard round.iteration == 0 else { return .none }
+            PlanStoredRounds.add([round], to: &state.board)
             refresh(&state)
             return .none
         case .analysed(let generation, let result):
@@ -79,7 +78,6 @@ extension PlanScreen {
         state.board = opening.board
         state.frozen = nil
         state.task = opening.task
-        state.text = opening.text
         state.resumeProblem = opening.resumeProblem
         state.service = opening.service
         state.cancelling = false
@@ -148,10 +146,10 @@ extension PlanScreen {
               state.board.rounds.contains(where: \.finished) || state.status.isFinished,
               let id = state.sessionId, let userId = env.session?.userId else { return .none }
         state.initialRequested = true
-        let sessions = env.app.store.planningSessions
+        let sessions = env.services.critique
         return .task {
-            guard let rows = try? await sessions.iterations(of: id, userId: userId) else { return nil }
-            return rows.first { $0.iterationNum == 0 }.map(Msg.initialRow)
+            guard let history = try? await sessions.history(id, userId: userId) else { return nil }
+            return history.rounds.first { $0.iteration == 0 }.map(Msg.initialRound)
         }
     }
 
