@@ -94,6 +94,29 @@ public protocol PlanningService: Sendable {
     func checkPlan(domain: SourceText, problem: SourceText, plan: String) async -> PlanCheckResult
     /// The critique task (grounded, analysed) for a domain and problem; a failure explains itself.
     func critiqueTask(domain: String, problem: String) async -> Result<CritiqueTask, AppError>
+    /// The canonical layout of a PDDL text, or why it cannot be formatted (syntax errors).
+    func format(_ text: String) async -> Result<String, AppError>
+    /// A plan's parallel layers, and the validator's verdict on each edit applied to its base plan.
+    /// nil when cancelled.
+    func review(plan: [String], edits: [EditCheck], task: CritiqueTask, replanBudget: Duration) async -> PlanCheckup?
+}
+
+/// A feedback item's edit, to be checked against the plan it was written about.
+public struct EditCheck: Sendable {
+    public var itemId: String
+    public var edit: PlanEdit
+    public var base: [String]
+
+    public init(itemId: String, edit: PlanEdit, base: [String]) { self.itemId = itemId; self.edit = edit; self.base = base }
+}
+
+/// What a plan review found.
+public struct PlanCheckup: Sendable, Equatable {
+    public var plan: [String]
+    /// Step indices per parallel layer (nil when the plan does not parse or is invalid).
+    public var layers: [[Int]]?
+    /// item id → the validator's verdict on the edited plan (nil: the edit does not apply to the plan).
+    public var editVerdicts: [String: Bool?]
 }
 
 /// The in-process planner. The synchronous `…Now` functions are for callers that own their thread
@@ -117,6 +140,39 @@ public struct LocalPlanning: PlanningService {
 
     public func critiqueTask(domain: String, problem: String) async -> Result<CritiqueTask, AppError> {
         await abandonable { Self.critiqueTaskNow(domain: domain, problem: problem) } ?? .failure(AppError(.unavailable, "cancelled"))
+    }
+
+    public func format(_ text: String) async -> Result<String, AppError> {
+        await abandonable { Self.formatNow(text) } ?? .failure(AppError(.unavailable, "formatting was cancelled"))
+    }
+
+    public func review(plan: [String], edits: [EditCheck], task: CritiqueTask, replanBudget: Duration) async -> PlanCheckup? {
+        await abandonable { Self.reviewNow(plan: plan, edits: edits, task: task, replanBudget: replanBudget) }
+    }
+
+    public static func formatNow(_ text: String) -> Result<String, AppError> {
+        switch PDDLFormatter().format(text) {
+        case .success(let formatted): return .success(formatted)
+        case .failure(.syntaxErrors(let errors)):
+            let first = errors.first.map { " (line \($0.range.start.line): \($0.message))" } ?? ""
+            return .failure(AppError(.invalidInput, "cannot format: \(errors.count) syntax error(s)\(first)"))
+        }
+    }
+
+    /// Reviews are cached by the task, so plans the critics already judged cost nothing.
+    public static func reviewNow(plan: [String], edits: [EditCheck], task: CritiqueTask, replanBudget: Duration) -> PlanCheckup {
+        func steps(_ texts: [String]) -> [PlanStep]? { try? PlanText.parse(texts.joined(separator: "\n")).map(\.step) }
+        let layers = steps(plan).flatMap { task.review($0).analysis?.layers }
+        let editor = PlanEditor(task: task, replanBudget: replanBudget)
+        var verdicts: [String: Bool?] = [:]
+        for check in edits {
+            guard let base = steps(check.base), let edited = editor.apply(check.edit, to: base) else {
+                verdicts[check.itemId] = .some(nil)
+                continue
+            }
+            verdicts[check.itemId] = task.review(edited).isValid
+        }
+        return PlanCheckup(plan: plan, layers: layers, editVerdicts: verdicts)
     }
 
     /// Parses, checks, grounds and searches under the job's one time limit.

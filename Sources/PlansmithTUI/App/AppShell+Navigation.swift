@@ -72,7 +72,7 @@ extension AppShell {
         } else if let index = state.stack.lastIndex(where: { $0.route == route }) {
             let screen = state.stack.remove(at: index)
             state.stack.append(screen)
-            return .none
+            return refreshTop(state)
         }
         let mountId = state.nextMountId
         state.nextMountId += 1
@@ -89,7 +89,13 @@ extension AppShell {
             return state.route == home ? .none : navigate(&state, to: home, replacingAll: true)
         }
         state.stack.removeLast().leave()
-        return .none
+        return refreshTop(state)
+    }
+
+    /// The top screen's refresh message, delivered at once, when it has one.
+    static func refreshTop(_ state: AppState) -> Command<AppMsg> {
+        guard let msg = state.top?.reappeared else { return .none }
+        return .task { msg }
     }
 
     /// Shows a toast for at least `Toast.minimumDuration` and keeps it in the activity log.

@@ -87,6 +87,9 @@ public enum APIKeysScreen: Screen {
         }
     }
 
+    /// Back on top: what it lists may have changed meanwhile (API traffic, a key made elsewhere).
+    public static func reappeared(_ state: State) -> Msg? { .refreshRequested }
+
     public static func isTyping(_ state: State) -> Bool { state.form != nil || state.filtering }
 
     public static func runningWork(_ state: State) -> String? { state.busy }

@@ -146,6 +146,9 @@ public enum AnalyticsScreen: Screen {
         return .none
     }
 
+    /// Back on top: what it lists may have changed meanwhile (API traffic, a key made elsewhere).
+    public static func reappeared(_ state: State) -> Msg? { .refreshRequested }
+
     public static func hints(_ state: State) -> [(key: String, label: String)] {
         [("esc", "back"), ("t", "range \(state.range.next.rawValue)"), ("r", "refresh"), ("tab", "next pane"),
          ("↑↓", "select"), ("< >", "sort")]

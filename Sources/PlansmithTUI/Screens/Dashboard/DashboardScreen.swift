@@ -43,6 +43,9 @@ public enum DashboardScreen: Screen {
         }
     }
 
+    /// Back on top: what it lists may have changed meanwhile (a new session, a key made elsewhere).
+    public static func reappeared(_ state: State) -> Msg? { .reload }
+
     public static func message(for event: InputEvent, in state: State) -> Msg? {
         if state.newName != nil || state.filtering { return .input(event) }
         guard case .key(let key) = event else { return .input(event) }

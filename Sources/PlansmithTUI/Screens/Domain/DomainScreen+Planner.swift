@@ -78,9 +78,9 @@ extension DomainScreen {
             return .request(.toast(.warning, "critique refused: the problem tab is empty"))
         }
         let draft = draft(state, texts), unsaved = state.hasUnsavedChanges
-        let domains = env.services.domains, id = state.domainId
+        let domains = env.services.domains, id = state.domainId, planning = env.services.planning
         return .command(.task {
-            guard let result = await PDDLCheck.validateOffMain(domain: texts.domain, problem: texts.problem) else { return nil }
+            guard let result = await PDDLCheck.validateOffMain(planning, domain: texts.domain, problem: texts.problem) else { return nil }
             if let first = result.diagnostics.first(where: \.isError) {
                 return .critiqueChecked(.failure(ScreenFailure("fix \(result.errorCount) error(s) first (\(first.summary))")))
             }

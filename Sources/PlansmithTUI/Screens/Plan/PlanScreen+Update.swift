@@ -161,7 +161,7 @@ extension PlanScreen {
 
     /// Starts the background check of new edits and of the current plan's layers, unless one runs.
     static func analysis(_ state: inout State) -> Command<Msg> {
-        guard !state.analysing, let task = state.task else { return .none }
+        guard !state.analysing, let task = state.task, let planning = state.service?.planning else { return .none }
         let plan = state.board.currentPlan
         let edits = PlanTasks.pendingEdits(in: state.board, checked: state.checkedItems)
         guard plan != state.layersPlan || state.layers == nil && !plan.isEmpty || !edits.isEmpty else { return .none }
@@ -171,7 +171,7 @@ extension PlanScreen {
         let generation = state.analysisGeneration
         let replan = state.configuration.replanMilliseconds
         return .task {
-            guard let result = await PlanTasks.analyse(plan: plan, edits: edits, task: task, replanMilliseconds: replan) else { return nil }
+            guard let result = await PlanTasks.analyse(planning, plan: plan, edits: edits, task: task, replanMilliseconds: replan) else { return nil }
             return .analysed(generation: generation, result)
         }
     }

@@ -23,7 +23,7 @@ extension PlanTasks {
                                       domainName: history.summary.domainName ?? history.summary.domainId.map { "domain \($0)" } ?? "(no domain)",
                                       configuration: history.configuration, board: board, task: nil,
                                       resumeProblem: history.resumeProblem,
-                                      service: SessionControl(sessions: sessions, userId: userId), feed: finished ? nil : feed)
+                                      service: SessionControl(app.services, userId: userId), feed: finished ? nil : feed)
             if finished { feed.close() }
             if let domain = history.domainText, let problem = history.problemText {
                 switch await app.services.planning.critiqueTask(domain: domain, problem: problem) {

@@ -31,6 +31,14 @@ public struct PlanLaunch: Sendable {
 struct SessionControl: Sendable {
     let sessions: any CritiqueSessions
     let userId: Int64
+    /// For the background review of edits and the plan's layers.
+    let planning: any PlanningService
+
+    init(_ services: AppServices, userId: Int64) {
+        sessions = services.critique
+        planning = services.planning
+        self.userId = userId
+    }
 
     func cancel(_ sessionId: Int64) async { await sessions.cancel(sessionId, userId: userId) }
 }
@@ -60,7 +68,7 @@ enum PlanTasks {
             let launch = try await sessions.start(start, userId: userId)
             return .opened(PlanOpening(sessionId: launch.sessionId, status: .running, domainId: spec.domainId,
                                        domainName: launch.domainName, configuration: launch.configuration, board: PlanBoard(),
-                                       task: launch.task, service: SessionControl(sessions: sessions, userId: userId), feed: feed))
+                                       task: launch.task, service: SessionControl(app.services, userId: userId), feed: feed))
         } catch {
             feed.close()
             return .openFailed("Could not start the critique: \(describe(error))")
