@@ -65,6 +65,21 @@ struct ElicitationModelTests {
         #expect(posts[1].bodyText.contains("response_format"))
     }
 
+    @Test("over Anthropic the model comes back as the forced tool's input, with no text, and is used")
+    func anthropicToolInput() async throws {
+        let server = FakeLLMServer(script: FakeScript(steps: [.structured(Self.deliveryModel, toolName: "domain_model")]))
+        try server.start()
+        defer { server.stop() }
+        let configuration = try LLMConfiguration.load(configText: "[llm]\nmax_retries = 0",
+                                                      environment: ["ANTHROPIC_BASE_URL": server.baseURL, "ANTHROPIC_API_KEY": "sk-ant-test-elicit"])
+        let chat = RoutedChatModel(router: LLMRouter(configuration: configuration), provider: "anthropic", session: "elicit")
+        let result = try await ModelExtractor(languageModel: RoutedElicitationModel(chat: chat))
+            .extract(from: "Robots deliver parcels between rooms", current: DomainModel())
+        #expect(result.model.name == "delivery" && result.repairRounds == 0)
+        let body = try #require(server.requests.last?.json)
+        #expect((body["tool_choice"] as? [String: Any])?["name"] as? String == "domain_model")
+    }
+
     @Test("the domain-model schema parses, so structured output is always requested")
     func schemaParses() {
         #expect(RoutedElicitationModel.outputSpec != nil)
