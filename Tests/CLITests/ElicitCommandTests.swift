@@ -119,6 +119,24 @@ struct ElicitCommandTests {
         #expect(!result.stdout.contains("sk-test-0000llmx"))
     }
 
+    @Test("--llm with a provider that refuses: the error is shown, the line kept, and the conversation goes on")
+    func llmProviderDown() throws {
+        let directory = try databaseDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let server = FakeLLMServer(script: FakeScript(apiKey: "sk-the-right-key-0000"))
+        _ = try server.start()
+        defer { server.stop() }
+        let environment = ["OPENAI_BASE_URL": server.baseURL + "/v1", "OPENAI_API_KEY": "sk-a-wrong-key-1111",
+                           "XDG_CONFIG_HOME": directory, "PLANSMITH_CONFIG": "", "PLANSMITH_USER": "tester@example.com"]
+        let lines = ["A robot moves balls between rooms.", "type room"]
+        let result = try CommandRunner.run("plansmith", ["elicit", "--db", directory + "/p.sqlite", "--new", "--llm", "openai"],
+                                           stdin: Data((lines.joined(separator: "\n") + "\n").utf8), environment: environment)
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("error: the language model could not answer"), "\(result.stdout)")
+        #expect(result.stdout.contains("Added type room"), "\(result.stdout)")
+        #expect(!result.stdout.contains("sk-a-wrong-key-1111"))
+    }
+
     @Test("--llm with an unknown provider is a usage error (exit 2)")
     func unknownProvider() throws {
         let directory = try databaseDirectory()

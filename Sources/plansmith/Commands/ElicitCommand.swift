@@ -48,7 +48,16 @@ struct ElicitCommand: AsyncParsableCommand {
             let session = try await openSession(context, extractor: extractor)
             Console.out(await session.openingText + "\n")
             while let line = readLine(strippingNewline: true) {
-                let reply = try await session.send(line)
+                let reply: ConversationReply
+                do {
+                    reply = try await session.send(line)
+                } catch let error as LLMError {
+                    // The model could not be asked (server down, timeout, budget): the line is saved,
+                    // the model unchanged, and the conversation goes on (as the app's chat does).
+                    Console.out("error: the language model could not answer: \(error)\n"
+                                + "The model is unchanged; go on in the controlled syntax ('help'), or try again.\n")
+                    continue
+                }
                 Console.out(reply.text + "\n")
                 if let pddl = reply.completed {
                     Console.out("\n" + pddl.domain + "\n" + pddl.problem)
