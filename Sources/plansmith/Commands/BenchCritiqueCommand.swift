@@ -34,8 +34,8 @@ struct BenchCritiqueCommand: AsyncParsableCommand {
         if let llm {
             let router = LLMRouter(configuration: try llmArguments.loadConfiguration(command: "bench-critique"))
             request.useLLM(RoutedChatModel(router: router, provider: llm, session: "bench"),
-                           domainText: try String(contentsOfFile: domain, encoding: .utf8),
-                           problemText: try String(contentsOfFile: problem, encoding: .utf8), timeout: .seconds(llmTimeout))
+                           domainText: String(decoding: try SourceFiles.bytes(domain), as: UTF8.self),
+                           problemText: String(decoding: try SourceFiles.bytes(problem), as: UTF8.self), timeout: .seconds(llmTimeout))
         }
         let orchestrator = CritiqueOrchestrator(task: task, critics: request.critics, configuration: request.configuration,
                                                 proposer: request.proposer, planning: planning, reviser: request.reviser)

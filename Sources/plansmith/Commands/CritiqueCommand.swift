@@ -68,8 +68,8 @@ struct CritiqueCommand: AsyncParsableCommand {
                 let router = LLMRouter(configuration: llmConfiguration,
                                        recorder: StoreUsageRecorder(store: context.store, userId: context.userId))
                 request.useLLM(RoutedChatModel(router: router, provider: llm, session: "critique"),
-                               domainText: try String(contentsOfFile: domain, encoding: .utf8),
-                               problemText: try String(contentsOfFile: problem, encoding: .utf8),
+                               domainText: String(decoding: try SourceFiles.bytes(domain), as: UTF8.self),
+                               problemText: String(decoding: try SourceFiles.bytes(problem), as: UTF8.self),
                                timeout: .seconds(llmTimeout))
             }
             let id = try await service.start(request)
