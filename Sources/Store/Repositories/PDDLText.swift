@@ -48,10 +48,8 @@ enum PDDLText {
     }
 
     static func write(_ text: String, to path: String) throws {
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw StoreError.invalidInput("cannot write \(path): \(error.localizedDescription)")
+        do { try AtomicFileWriter.write(text, to: path) } catch {
+            throw StoreError.invalidInput("\(error)")
         }
     }
 }

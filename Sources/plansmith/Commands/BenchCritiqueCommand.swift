@@ -1,6 +1,7 @@
 import ArgumentParser
 import Critique
 import Foundation
+import Store
 import LLM
 import PDDL
 import Planner
@@ -78,8 +79,8 @@ struct BenchCritiqueCommand: AsyncParsableCommand {
             object["initial_cost"] = result.initialCost ?? plan.cost
             object["lower_bound"] = task.costLowerBound ?? NSNull()
             if let planFile {
-                try Plan(steps: plan.steps, cost: plan.cost).ipcText(unitCost: !task.grounded.usesActionCosts)
-                    .write(toFile: planFile, atomically: true, encoding: .utf8)
+                try AtomicFileWriter.write(Plan(steps: plan.steps, cost: plan.cost)
+                    .ipcText(unitCost: !task.grounded.usesActionCosts), to: planFile)
             }
         } else {
             object["valid"] = false
