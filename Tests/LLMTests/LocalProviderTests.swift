@@ -144,7 +144,7 @@ struct LocalProviderTests {
 
     @Test("a call that outlives its kind's timeout fails as a timeout, long before the server answers")
     func perCallTimeout() async throws {
-        try await withFakeServer([FakeStep(text: "late", chunkDelayMs: 5_000)]) { server in
+        try await withFakeServer([FakeStep(text: "late", chunkDelayMs: 20_000)]) { server in
             server.serveModels(["m"])
             let router = LLMRouter(configuration: try Self.configuration(server, extra: "call_timeouts = { critic_votes = 0.5 }"))
             let clock = ContinuousClock()
@@ -153,7 +153,8 @@ struct LocalProviderTests {
                 _ = try await router.complete(ChatRequest(messages: [.user("vote")], stream: false, purpose: .criticVotes),
                                               provider: "local")
             }
-            #expect(clock.now - start < .seconds(4))
+            // 0.5 s in a quiet run; the margin is for a machine busy with other builds.
+            #expect(clock.now - start < .seconds(10))
         }
     }
 
