@@ -74,7 +74,8 @@ struct RunningApp {
         try keys("r")
         try expect("Create your account")
         try type(email); try keys("Tab"); try type(password); try keys("Tab"); try type(password); try keys("Enter")
-        try expect("Plansmith › Dashboard", "Templates")
+        // scrypt at N=2^17 takes ~6 s in a debug build on a loaded 2-core machine.
+        try expect("Plansmith › Dashboard", "Templates", timeout: Self.hashingTimeout)
     }
 
     func logIn(email: String = "ada@example.com", password: String = "correct horse") throws {
@@ -82,8 +83,11 @@ struct RunningApp {
         try keys("l")
         try expect("Email")
         try type(email); try keys("Tab"); try type(password); try keys("Enter")
-        try expect("Plansmith › Dashboard")
+        try expect("Plansmith › Dashboard", timeout: Self.hashingTimeout)
     }
+
+    /// How long a screen that hashes a password (register, log in) may take to answer.
+    static let hashingTimeout: Double = 60
 
     func shutDown() {
         tmux.shutDown()

@@ -124,8 +124,7 @@ public enum AuthScreen: Screen {
 
     static func describe(_ error: StoreError, mode: Mode) -> String {
         switch error {
-        case .invalidCredentials: "Wrong email or password."
-        case .tooManyAttempts(let seconds): "Too many failed attempts; try again in \(seconds) s."
+        case .invalidCredentials: "Wrong email or password. (After repeated failures, wait a minute.)"
         case .conflict: mode == .register ? "An account with this email exists; log in instead (ctrl-r)." : error.description
         default: error.description
         }
