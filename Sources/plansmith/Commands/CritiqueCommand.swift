@@ -21,7 +21,10 @@ struct CritiqueCommand: AsyncParsableCommand {
         the model revises the plan from the accepted items; the validator vets every plan it writes. \
         The final plan is always valid. --json prints one JSON object per line (schema 1); the last has "type": "final".
 
-        Exit status: 0 done, 1 PDDL errors or no plan found, 2 usage or I/O problem.
+        When the planner finds no first plan within --timeout (or none exists), the last line says \
+        so ("reason": "no-plan" in --json) and the exit status is 4.
+
+        Exit status: 0 done, 1 PDDL errors, 2 usage or I/O problem, 4 no plan found.
         """)
 
     @Argument(help: "The domain file ('-' for standard input).") var domain: String
@@ -32,6 +35,7 @@ struct CritiqueCommand: AsyncParsableCommand {
     var llm: String?
     @Option(name: .customLong("llm-timeout"), help: ArgumentHelp("Seconds one LLM critic or revision call may take.", valueName: "seconds"))
     var llmTimeout: Double = 90
+    @Option(help: "Seconds the classical planner may take for the first plan.") var timeout: Double = 60
     @OptionGroup var llmArguments: LLMArguments
     @Flag(help: "One JSON object per line instead of text.") var json = false
     @OptionGroup var store: StoreArguments
@@ -39,6 +43,7 @@ struct CritiqueCommand: AsyncParsableCommand {
     func validate() throws {
         guard maxIterations >= 1 else { throw ValidationError("--max-iterations must be at least 1") }
         guard llmTimeout > 0 else { throw ValidationError("--llm-timeout must be positive") }
+        guard timeout > 0, timeout <= 86_400 else { throw ValidationError("--timeout must be above 0 and at most 86400 seconds") }
     }
 
     func run() async throws {
@@ -64,6 +69,7 @@ struct CritiqueCommand: AsyncParsableCommand {
             let service = CritiqueService(bus: bus, sessions: context.store.planningSessions, userId: context.userId)
             let subscription = await bus.subscribe()
             var request = CritiqueRequest(task: task, configuration: configuration)
+            request.planning.limits.timeLimit = .milliseconds(Int64(timeout * 1000))
             if let llmConfiguration {
                 let router = LLMRouter(configuration: llmConfiguration,
                                        recorder: StoreUsageRecorder(store: context.store, userId: context.userId))
@@ -79,6 +85,7 @@ struct CritiqueCommand: AsyncParsableCommand {
             }
             return nil
         }
-        if result?.plan == nil { throw ExitCode(1) }
+        // No first plan (the planner's limit, or none exists): exit 4, as `plan` does at its limit.
+        if result?.plan == nil { throw ExitCode(4) }
     }
 }
