@@ -157,7 +157,8 @@ struct CritiqueCommandTests {
         #expect((final["plan"] as? [Any])?.isEmpty == true)
         let text = try CommandRunner.run("plansmith", arguments + ["--db", try database()], timeout: 120)
         #expect(text.status == 4, "\(text.stderr)")
-        #expect(text.stdout.split(separator: "\n").last?.hasPrefix("no plan: no plan found within the time limit") == true,
+        #expect(text.stdout.split(separator: "\n").last?.hasPrefix("no plan: no plan found within the time limit") == true
+                && text.stdout.hasSuffix("(reason: no-plan)\n"),
                 "\(text.stdout)")
     }
 }

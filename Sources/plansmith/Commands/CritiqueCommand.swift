@@ -24,7 +24,7 @@ struct CritiqueCommand: AsyncParsableCommand {
         When the planner finds no first plan within --timeout (or none exists), the last line says \
         so ("reason": "no-plan" in --json) and the exit status is 4.
 
-        Exit status: 0 done, 1 PDDL errors, 2 usage or I/O problem, 4 no plan found.
+        Exit status: 0 done, 1 PDDL errors, 2 usage or I/O problem, 4 no plan found within the limits.
         """)
 
     @Argument(help: "The domain file ('-' for standard input).") var domain: String
@@ -48,44 +48,38 @@ struct CritiqueCommand: AsyncParsableCommand {
 
     func run() async throws {
         let llmConfiguration = try llm.map { provider -> LLMConfiguration in
-            if domain == "-" || problem == "-" { throw ValidationError("--llm needs the domain and problem as files, not '-'") }
             let configuration = try llmArguments.loadConfiguration(command: "critique")
             guard configuration.provider(named: provider) != nil else {
                 throw ValidationError("unknown provider '\(provider)'; configured: \(configuration.providers.map(\.name).joined(separator: ", "))")
             }
             return configuration
         }
-        let (domainAST, problemAST) = try PlanningInput.load(domain: domain, problem: problem, command: "critique")
-        let task: CritiqueTask
-        do { task = try CritiqueTask(domain: domainAST, problem: problemAST) } catch {
-            Console.error("plansmith critique: \(error)\n")
-            throw ExitCode(1)
-        }
+        let (domainSource, problemSource) = try PlanningInput.read(domain: domain, problem: problem, command: "critique")
+        // PDDL errors are reported like `validate` does, before a session is created.
+        let report = ValidationReport.validate(domain: domainSource, problem: problemSource)
+        if report.hasErrors { throw PlanningInput.reject(report, sources: [domainSource, problemSource]) }
         var configuration = CritiqueConfiguration.default
         configuration.maxIterations = maxIterations
         let printer = CritiqueEventPrinter(json: json)
+        let start = CritiqueStart(source: .texts(domain: String(decoding: domainSource.bytes, as: UTF8.self), problem: String(decoding: problemSource.bytes, as: UTF8.self)), configuration: configuration,
+                                  llm: llm.map { CritiqueStart.LanguageModelUse(provider: $0, timeout: .seconds(llmTimeout)) },
+                                  planningTimeLimit: .milliseconds(Int64(timeout * 1000)))
         let result: CritiqueResult? = try await store.withSession("critique") { context in
-            let bus = EventBus(bufferLimit: 1024)
-            let service = CritiqueService(bus: bus, sessions: context.store.planningSessions, userId: context.userId)
-            let subscription = await bus.subscribe()
-            var request = CritiqueRequest(task: task, configuration: configuration)
-            request.planning.limits.timeLimit = .milliseconds(Int64(timeout * 1000))
-            if let llmConfiguration {
-                let router = LLMRouter(configuration: llmConfiguration,
-                                       recorder: StoreUsageRecorder(store: context.store, userId: context.userId))
-                request.useLLM(RoutedChatModel(router: router, provider: llm, session: "critique"),
-                               domainText: String(decoding: try SourceFiles.bytes(domain), as: UTF8.self),
-                               problemText: String(decoding: try SourceFiles.bytes(problem), as: UTF8.self),
-                               timeout: .seconds(llmTimeout))
+            let models = llmConfiguration.map { LanguageModels(configuration: $0, usage: context.store.usage) }
+            let services = AppServices.live(store: context.store, bus: EventBus(bufferLimit: 1024), models: models)
+            let subscription = await services.critique.bus.subscribe()
+            let launch: CritiqueLaunch
+            do { launch = try await services.critique.start(start, userId: context.userId) } catch {
+                Console.error("plansmith critique: \(AppError.from(error).message)\n")
+                throw ExitCode(1)
             }
-            let id = try await service.start(request)
-            for await event in subscription.events where event.sessionId == id {
-                printer.print(event.payload, sessionId: id, task: task)
+            for await event in subscription.events where event.sessionId == launch.sessionId {
+                printer.print(event.payload, sessionId: launch.sessionId, task: launch.task)
                 if case .sessionFinished(let result) = event.payload { return result }
             }
             return nil
         }
-        // No first plan (the planner's limit, or none exists): exit 4, as `plan` does at its limit.
+        // No plan within the limits: the final event said so ("no-plan"); exit as `plan` does.
         if result?.plan == nil { throw ExitCode(4) }
     }
 }

@@ -50,21 +50,15 @@ struct CritiqueEventPrinter {
         case .sessionFinished(let result):
             // The final verdict is the validator's, taken again on the final plan.
             let valid = result.plan.map { task.validator.validate($0.steps).isValid } ?? false
-            var object: [String: Any] = [
-                "type": "final", "session_id": sessionId, "valid": valid,
-                "plan": result.plan?.stepTexts ?? [], "cost": result.plan.map { $0.cost as Any } ?? NSNull(),
-                "initial_cost": result.initialCost.map { $0 as Any } ?? NSNull(),
-                "iterations": result.iterations, "reason": Self.reason(result)]
-            if result.plan == nil { object["failure"] = result.failure ?? NSNull() }
+            var object: [String: Any] = ["type": "final", "session_id": sessionId, "valid": valid,
+                                         "plan": result.plan?.stepTexts ?? [], "cost": result.plan.map { $0.cost as Any } ?? NSNull(),
+                                         "initial_cost": result.initialCost.map { $0 as Any } ?? NSNull(),
+                                         "iterations": result.iterations, "reason": Self.reason(result)]
+            if let failure = result.failure { object["failure"] = failure }
             Console.json(object)
         case .criticStarted, .criticFinished, .feedbackItem, .vote, .converged, .llmTokens:
             break  // folded into the item and round lines
         }
-    }
-
-    /// The session's stop reason, or `no-plan` when no first plan was found to critique.
-    static func reason(_ result: CritiqueResult) -> String {
-        result.plan == nil && result.reason == .failed ? "no-plan" : result.reason.rawValue
     }
 
     private func printText(_ event: CritiqueEvent, sessionId: Int64) {
@@ -99,7 +93,7 @@ struct CritiqueEventPrinter {
             Console.out("\nstopped: \(reason.rawValue)\n")
         case .sessionFinished(let result):
             guard let plan = result.plan else {
-                Console.out("\nno plan: \(result.failure ?? result.reason.rawValue); nothing to critique\n")
+                Console.out("\nno plan: \(result.failure ?? "no valid plan was found within the limits") (reason: \(Self.reason(result)))\n")
                 return
             }
             Console.out("\nfinal plan (\(plan.isValid ? "valid" : "INVALID"), cost \(plan.cost), initial cost \(result.initialCost ?? plan.cost), "
@@ -108,5 +102,11 @@ struct CritiqueEventPrinter {
         case .criticStarted, .criticFinished, .feedbackItem, .vote, .llmTokens, .llmUsage:
             break
         }
+    }
+
+    /// The final line's reason: "no-plan" when the session ended without any valid plan.
+    static func reason(_ result: CritiqueResult) -> String {
+        result.plan == nil && (result.reason == .failed || result.reason == .cancelled) && result.rounds.isEmpty
+            ? "no-plan" : result.reason.rawValue
     }
 }
