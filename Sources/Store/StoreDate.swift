@@ -7,9 +7,22 @@ import GRDB
 /// pages over 4 MB of ICU data into the process: every app start that wrote a date paid it.
 /// Milliseconds are rounded to the nearest, as GRDB's formatter does (a test compares the two).
 /// Reading is unchanged (GRDB parses this format without ICU).
+///
+/// Written dates are clamped to years 0001…9999, so the text is always 23 characters with a
+/// four-digit year: then comparing the text in SQL (`expires_at <= ?`) orders exactly as the
+/// dates do. (A year-10240 expiry once stored "10240-…", which sorts before "2026-…".)
 enum StoreDate {
+    /// 0001-01-01 00:00:00.000 and 9999-12-31 23:59:59.999 UTC, in milliseconds since 1970.
+    static let earliestMilliseconds: Int64 = -62_135_596_800_000
+    static let latestMilliseconds: Int64 = 253_402_300_799_999
+
     static func text(_ date: Date) -> String {
-        let totalMilliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())
+        let exact = date.timeIntervalSince1970 * 1000
+        // Compare as Double before converting: Int64(_:) traps on 1e300, infinity and NaN.
+        let totalMilliseconds = exact.isNaN ? 0
+            : exact <= Double(earliestMilliseconds) ? earliestMilliseconds
+            : exact >= Double(latestMilliseconds) ? latestMilliseconds
+            : Int64(exact.rounded())
         let (days, dayMilliseconds) = floorDivision(totalMilliseconds, 86_400_000)
         let (year, month, day) = civil(fromDaysSinceEpoch: days)
         let hour = dayMilliseconds / 3_600_000, minute = dayMilliseconds / 60_000 % 60
@@ -48,7 +61,13 @@ enum StoreDate {
             index += 1
             return true
         }
-        guard let year = number(4), skip(45), let month = number(2), skip(45), let day = number(2),
+        // Years of more than four digits are read too: older versions could store "10240-…",
+        // and such a row must not make every later read of its table fail.
+        var yearDigits = 0
+        while index + yearDigits < bytes.count, yearDigits < 9, bytes[index + yearDigits] >= 48, bytes[index + yearDigits] <= 57 {
+            yearDigits += 1
+        }
+        guard yearDigits >= 4, let year = number(yearDigits), skip(45), let month = number(2), skip(45), let day = number(2),
               (1...12).contains(month), (1...31).contains(day) else { return nil }
         var hour: Int64 = 0, minute: Int64 = 0, second: Int64 = 0, milliseconds: Int64 = 0
         if skip(32) || skip(84) {

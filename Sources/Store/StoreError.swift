@@ -26,10 +26,9 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case conflict(String)
     /// The input is unusable (bad email, empty PDDL, …).
     case invalidInput(String)
-    /// Email or password wrong; deliberately does not say which.
+    /// A login refused: email unknown, password wrong, or the account waiting out a back-off
+    /// after repeated failures. Deliberately one answer, so it does not say which.
     case invalidCredentials
-    /// Too many failed logins: try again after `retryAfter` seconds.
-    case tooManyAttempts(retryAfter: Int)
     /// An API key that does not exist, was revoked or has expired.
     case invalidAPIKey
     case revokedAPIKey
@@ -64,9 +63,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .invalidInput(let what):
             return what
         case .invalidCredentials:
-            return "wrong email or password"
-        case .tooManyAttempts(let seconds):
-            return "too many failed logins; try again in \(seconds) s"
+            return "wrong email or password (after repeated failures, wait a minute before trying again)"
         case .invalidAPIKey:
             return "API key is not valid"
         case .revokedAPIKey:

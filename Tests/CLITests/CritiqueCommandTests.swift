@@ -143,4 +143,22 @@ struct CritiqueCommandTests {
         #expect(bad.status == 1)
         #expect(bad.stderr.contains("error"))
     }
+
+    @Test("no first plan within --timeout: the last line is the final event with reason no-plan, exit 4")
+    func noPlanWithinTheLimit() throws {
+        let arguments = ["critique", corpus + "/sokoban/domain.pddl", corpus + "/sokoban/p05.pddl", "--timeout", "0.01"]
+        let json = try CommandRunner.run("plansmith", arguments + ["--json", "--db", try database()], timeout: 120)
+        #expect(json.status == 4, "\(json.stderr)")
+        let final = try #require(try jsonLines(json.stdout).last)
+        #expect(final["type"] as? String == "final")
+        #expect(final["valid"] as? Bool == false)
+        #expect(final["reason"] as? String == "no-plan")
+        #expect((final["failure"] as? String)?.contains("time limit") == true, "\(final)")
+        #expect((final["plan"] as? [Any])?.isEmpty == true)
+        let text = try CommandRunner.run("plansmith", arguments + ["--db", try database()], timeout: 120)
+        #expect(text.status == 4, "\(text.stderr)")
+        #expect(text.stdout.split(separator: "\n").last?.hasPrefix("no plan: no plan found within the time limit") == true
+                && text.stdout.hasSuffix("(reason: no-plan)\n"),
+                "\(text.stdout)")
+    }
 }

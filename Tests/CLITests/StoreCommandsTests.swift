@@ -89,6 +89,19 @@ struct StoreCommandsTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: sandbox.home + "/a") == ["b"])
     }
 
+    @Test("keys create --expires-in beyond ten years is a usage error and stores nothing")
+    func expiresInBound() throws {
+        let sandbox = try Sandbox()
+        for days in ["3651", "99999999999", "9223372036854775807"] {
+            let result = try sandbox.run(["keys", "create", "--expires-in", days])
+            #expect(result.status == 2, "\(days): \(result.stderr)")
+            #expect(result.stderr.contains("--expires-in must be 1 to 3650 days"), "\(days)")
+        }
+        #expect(try sandbox.run(["keys", "create", "--expires-in", "3650"]).status == 0)
+        let list = try sandbox.run(["keys", "list"])
+        #expect(list.status == 0, "\(list.stderr)")
+    }
+
     @Test("importing the same name again saves revision 2, keeps the problem, and history lists both")
     func historyAfterTwoImports() throws {
         let sandbox = try Sandbox()
@@ -224,7 +237,8 @@ struct StoreCommandsTests {
     @Test("a damaged database file gives a clear message, exit 2, and the file is kept aside")
     func damagedDatabase() throws {
         let sandbox = try Sandbox()
-        let garbage = Data((0..<8192).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) })
+        // An SQLite header over garbage: a damaged database, not some other file.
+        let garbage = Data("SQLite format 3\u{0}".utf8) + Data((0..<8192).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) })
         try garbage.write(to: URL(fileURLWithPath: sandbox.database))
         let result = try sandbox.run(["keys", "list"])
         #expect(result.status == 2)
@@ -232,6 +246,17 @@ struct StoreCommandsTests {
         let kept = try FileManager.default.contentsOfDirectory(atPath: sandbox.home).filter { $0.contains("damaged") }
         #expect(kept.count == 1)
         #expect(FileManager.default.contents(atPath: sandbox.home + "/" + (kept.first ?? "")) == garbage)
+    }
+
+    @Test("--db naming a file that is not a database is an I/O error (exit 2), the file untouched")
+    func notADatabase() throws {
+        let sandbox = try Sandbox()
+        let notes = try sandbox.write("notes.txt", "shopping list\n")
+        let result = try sandbox.run(["keys", "list", "--db", notes])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("is not a Plansmith database"), "\(result.stderr)")
+        #expect(try String(contentsOfFile: notes, encoding: .utf8) == "shopping list\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: sandbox.home) == ["notes.txt"])
     }
 
     @Test("--db naming a missing directory is an I/O error (exit 2), nothing is created")

@@ -113,7 +113,7 @@ struct LLMCriticTests {
     @Test("an invalid LLM revision is vetoed; its first-failing-step diagnostics go back next round")
     func invalidRevisionIsVetoed() async throws {
         var model = ScriptedCriticModel()
-        model.items = { _ in #"{"items": [{"severity": "major", "message": "do it differently"}]}"# }
+        model.items = { _ in #"{"items": [{"severity": "major", "message": "do step 2 differently"}]}"# }
         let reviser = ScriptedReviser(["(pick-up b)\n(stack a b)", "(stack c a)"])
         let result = await orchestrator(try TestTasks.blocks(), model: model, maxIterations: 2, reviser: reviser)
             .run(resumingFrom: CritiqueResumePoint(plan: TestTasks.blocksPlan, nextIteration: 1))
@@ -134,7 +134,7 @@ struct LLMCriticTests {
     @Test("a valid, cheaper LLM revision is applied as the next plan")
     func validRevisionIsApplied() async throws {
         var model = ScriptedCriticModel()
-        model.items = { _ in #"{"items": [{"severity": "major", "message": "the plan wastes steps"}]}"# }
+        model.items = { _ in #"{"items": [{"severity": "major", "message": "steps 1 and 2 waste moves"}]}"# }
         let reviser = ScriptedReviser(["(pick-up b)\n(stack b c)\n(pick-up a)\n(stack a b)"])
         let llmOnly = CritiqueConfiguration(weights: ["llm-completeness": 0.4, "llm-efficiency": 0.3, "llm-safety": 0.3], maxIterations: 1)
         let result = await CritiqueOrchestrator(task: try TestTasks.blocks(), critics: LLMCritic.all(model: model),
@@ -197,5 +197,60 @@ struct CriticReplyTests {
         #expect(round.scores.dropFirst().allSatisfy { $0.votes[CriticName("llm-safety")] == nil })
         let failure = try #require(round.criticFailures.first { $0.phase == .vote })
         #expect(failure.critic == CriticName("llm-safety") && failure.message.hasPrefix("no vote on"))
+    }
+
+    @Test("empty, placeholder, wordless and plan-less items are dropped, each with its reason in the critic failure")
+    func nonsenseItemsAreDropped() async throws {
+        var model = ScriptedCriticModel()
+        model.items = { _ in
+            #"{"items": [{"severity": "critical", "message": "]["}, {"severity": "critical", "message": "{{message}}"},"#
+                + #" {"severity": "critical", "message": "The plan is valid."}, {"severity": "major", "message": ""},"#
+                + #" {"severity": "catastrophic", "message": "step 1 is bad", "steps": [1]}, {"severity": "minor", "message": 42}]}"#
+        }
+        let result = await LLMCriticTests().orchestrator(try TestTasks.blocks(), model: model)
+            .run(resumingFrom: CritiqueResumePoint(plan: TestTasks.wastefulBlocksPlan, nextIteration: 1))
+        let round = try #require(result.rounds.first)
+        #expect(!round.items.contains { $0.author.rawValue.hasPrefix("llm-") })
+        let failures = round.criticFailures.filter { $0.phase == .review }
+        #expect(failures.count == 3)
+        let message = try #require(failures.first?.message)
+        for reason in ["has no words", "is a placeholder", "names no step, action or object", "unknown severity", "not text"] {
+            #expect(message.contains(reason), "\(reason) missing in: \(message)")
+        }
+        #expect(result.plan?.isValid == true)
+    }
+
+    @Test("a sensible item survives beside nonsense: one naming an action, one naming a step")
+    func sensibleItemsSurvive() async throws {
+        var model = ScriptedCriticModel()
+        model.items = { prompt in
+            guard prompt.system.contains("SAFETY") else { return #"{"items": []}"# }
+            return #"{"items": [{"severity": "critical", "message": "The plan is valid."},"#
+                + #" {"severity": "minor", "message": "put-down of a right after pick-up is a detour"},"#
+                + #" {"severity": "major", "message": "Step 5 undoes step 4"}]}"#
+        }
+        let result = await LLMCriticTests().orchestrator(try TestTasks.blocks(), model: model)
+            .run(resumingFrom: CritiqueResumePoint(plan: TestTasks.wastefulBlocksPlan, nextIteration: 1))
+        let round = try #require(result.rounds.first)
+        let kept = round.items.filter { $0.author == CriticName("llm-safety") }.map(\.message)
+        #expect(kept == ["put-down of a right after pick-up is a detour", "Step 5 undoes step 4"])
+        #expect(round.criticFailures.filter { $0.phase == .review }.isEmpty)
+    }
+
+    @Test("an LLM item that every critic only calls neutral is not accepted")
+    func unsupportedItemFails() async throws {
+        var model = ScriptedCriticModel()
+        model.items = { prompt in
+            guard prompt.system.contains("SAFETY") else { return #"{"items": []}"# }
+            return #"{"items": [{"severity": "critical", "message": "step 2 looks risky", "steps": [2]}]}"#
+        }
+        model.votes = { ScriptedCriticModel.voteAll($0, 0.5) }
+        let result = await LLMCriticTests().orchestrator(try TestTasks.blocks(), model: model)
+            .run(resumingFrom: CritiqueResumePoint(plan: TestTasks.wastefulBlocksPlan, nextIteration: 1))
+        let round = try #require(result.rounds.first)
+        let item = try #require(round.items.first { $0.author == CriticName("llm-safety") })
+        let score = try #require(round.scores.first { $0.itemId == item.id })
+        #expect(!score.votes.values.contains(.agree), "\(score.votes)")
+        #expect(score.score == 0.5 && !score.accepted)
     }
 }

@@ -64,4 +64,29 @@ struct VotingTests {
         for role in CriticRole.allCases { all[role.llmName] = .disagree }
         #expect(ItemScore(itemId: "x", votes: all, configuration: configuration, sessionWeight: 1.0).score == 0.425)
     }
+
+    @Test("neutral votes alone score exactly 0.5 and do not pass: someone must agree")
+    func neutralAloneFails() {
+        let neutral: [CriticName: Vote] = [.completeness: .neutral, .efficiency: .neutral, .safety: .neutral]
+        let score = ItemScore(itemId: "x", votes: neutral, configuration: .default)
+        #expect(score.score == 0.5 && !score.accepted)
+        let llm = CritiqueConfiguration().withLLMCritics()
+        var all = neutral
+        for name in ["llm-completeness", "llm-efficiency", "llm-safety"] { all[CriticName(name)] = .neutral }
+        let llmScore = ItemScore(itemId: "x", votes: all, configuration: llm, sessionWeight: 1.0)
+        #expect(llmScore.score == 0.5 && !llmScore.accepted)
+        // Abstentions scale the neutral votes up to 0.5 again: still no one agrees.
+        let abstained = ItemScore(itemId: "x", votes: [.completeness: .neutral], configuration: .default, sessionWeight: 1.0)
+        #expect(abstained.score == 0.5 && !abstained.accepted)
+    }
+
+    @Test("one agree vote at or above the threshold passes; an agree from a critic without weight does not count")
+    func agreementNeeded() {
+        let one = ItemScore(itemId: "x", votes: [.completeness: .neutral, .efficiency: .agree, .safety: .disagree],
+                            configuration: .default)
+        #expect(one.score == 0.5 && one.accepted)
+        let weightless = ItemScore(itemId: "x", votes: [.completeness: .neutral, .efficiency: .neutral, .safety: .neutral,
+                                                         CriticName("llm-unconfigured"): .agree], configuration: .default)
+        #expect(weightless.score == 0.5 && !weightless.accepted)
+    }
 }

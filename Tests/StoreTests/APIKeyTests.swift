@@ -107,4 +107,52 @@ struct DisplayableRecordTests {
         // The storage form does contain them: the views are what make the difference.
         #expect(String(decoding: try encoder.encode(created.key), as: UTF8.self).contains(created.key.keyHash))
     }
+
+    @Test("keys list survives a stored year-10240 expiry, and does not take it for a past date")
+    func outOfRangeStoredExpiry() async throws {
+        let t = try TestStore()
+        let (user, _) = try await t.user("k@example.com")
+        let far = try await t.store.apiKeys.create(userId: user.id!, name: "far")
+        let due = try await t.store.apiKeys.create(userId: user.id!, name: "due",
+                                                   expiresAt: t.clock.now().addingTimeInterval(60))
+        // As an older version wrote it: five-digit year, which sorts before "2026-…" as text.
+        try await t.store.database.write { db in
+            try db.execute(sql: "UPDATE api_keys SET expires_at = '10240-03-01 00:00:00.000' WHERE id = ?",
+                           arguments: [far.key.id!])
+        }
+        t.clock.advance(by: 120)
+        let listed = try await t.store.apiKeys.list(userId: user.id!)
+        let farListed = try #require(listed.first { $0.name == "far" })
+        #expect(farListed.status == .active)
+        #expect(try #require(farListed.expiresAt) > t.clock.now().addingTimeInterval(86_400 * 365 * 8000))
+        #expect(listed.first { $0.name == "due" }?.status == .expired)
+        #expect(try await t.store.apiKeys.verify(far.plaintext).name == "far")
+    }
+
+    @Test("an expiry more than ten years away, or in the past, is refused")
+    func expiryBounds() async throws {
+        let t = try TestStore()
+        let (user, _) = try await t.user("k@example.com")
+        for days in [3652.0, 1e12, -1] {
+            await #expect(throws: StoreError.self, "\(days) days") {
+                try await t.store.apiKeys.create(userId: user.id!, name: "x",
+                                                 expiresAt: t.clock.now().addingTimeInterval(days * 86_400))
+            }
+        }
+        let ok = try await t.store.apiKeys.create(userId: user.id!, name: "ten years",
+                                                  expiresAt: t.clock.now().addingTimeInterval(3650 * 86_400))
+        #expect(ok.key.expiresAt != nil)
+        #expect(try await t.store.apiKeys.list(userId: user.id!).count == 1)
+    }
+
+    @Test("stored date text is fixed-width and never traps, whatever the date")
+    func dateTextIsClamped() {
+        #expect(StoreDate.text(Date(timeIntervalSince1970: 1e300)) == "9999-12-31 23:59:59.999")
+        #expect(StoreDate.text(Date(timeIntervalSince1970: .infinity)) == "9999-12-31 23:59:59.999")
+        #expect(StoreDate.text(Date(timeIntervalSince1970: -1e300)) == "0001-01-01 00:00:00.000")
+        #expect(StoreDate.text(Date(timeIntervalSince1970: .nan)) == "1970-01-01 00:00:00.000")
+        #expect(StoreDate.text(Date(timeIntervalSince1970: 0)) == "1970-01-01 00:00:00.000")
+        #expect(StoreDate.date(fromText: "10240-03-01 00:00:00.000") != nil)
+        #expect(StoreDate.date(fromText: "240-03-01") == nil)
+    }
 }

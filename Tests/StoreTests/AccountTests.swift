@@ -5,7 +5,7 @@ import Testing
 
 @Suite("Accounts")
 struct AccountTests {
-    @Test("stores passwords only as scrypt$32768$8$1$salt$hash and logs in with the right password")
+    @Test("stores passwords only as scrypt$131072$8$1$salt$hash and logs in with the right password")
     func scryptHashAndLogin() async throws {
         let t = try TestStore(passwordCost: .standard)
         let user = try await t.store.accounts.register(email: "ada@example.com", password: "correct horse battery")
@@ -14,7 +14,7 @@ struct AccountTests {
         })
         let parts = stored.split(separator: "$")
         #expect(parts.count == 6)
-        #expect(Array(parts.prefix(4)) == ["scrypt", "32768", "8", "1"])
+        #expect(Array(parts.prefix(4)) == ["scrypt", "131072", "8", "1"])
         #expect(Data(base64Encoded: String(parts[4]))?.count == 16)
         #expect(Data(base64Encoded: String(parts[5]))?.count == 32)
         #expect(!stored.contains("correct horse battery"))
@@ -49,34 +49,98 @@ struct AccountTests {
         let t = try TestStore()
         _ = try await t.user("eve@example.com")
         let accounts = t.store.accounts
-        for _ in 0..<3 {
-            await #expect(throws: StoreError.invalidCredentials) {
-                try await accounts.login(email: "eve@example.com", password: "guess guess")
+        func attempt(_ password: String) async -> StoreError? {
+            do { _ = try await accounts.login(email: "eve@example.com", password: password); return nil } catch {
+                return error as? StoreError
             }
         }
+        for _ in 0..<3 { #expect(await attempt("guess guess") == .invalidCredentials) }
         // 3 failures: the 4th attempt must wait 1 s, even with the right password.
-        await #expect(throws: StoreError.tooManyAttempts(retryAfter: 1)) {
-            try await accounts.login(email: "eve@example.com", password: "correct horse battery")
-        }
+        #expect(await attempt("correct horse battery") == .invalidCredentials)
         t.clock.advance(by: 1)
-        await #expect(throws: StoreError.invalidCredentials) {
-            try await accounts.login(email: "eve@example.com", password: "guess guess")
+        #expect(await attempt("guess guess") == .invalidCredentials)  // 4 failures: wait 2 s
+        t.clock.advance(by: 1)
+        #expect(await attempt("correct horse battery") == .invalidCredentials)
+        t.clock.advance(by: 1)
+        #expect(await attempt("guess guess") == .invalidCredentials)  // 5 failures: wait 4 s
+        t.clock.advance(by: 3)
+        #expect(await attempt("correct horse battery") == .invalidCredentials)
+        t.clock.advance(by: 1)
+        #expect(await attempt("correct horse battery") == nil)
+        #expect(await attempt("guess guess") == .invalidCredentials)
+        #expect(await attempt("correct horse battery") == nil)  // counter reset: no wait after one failure
+    }
+
+    @Test("unknown email, wrong password and back-off give the same message")
+    func sameMessages() async throws {
+        let t = try TestStore()
+        _ = try await t.user("eve@example.com")
+        var messages: [String] = []
+        func attempt(_ email: String, _ password: String) async {
+            do { _ = try await t.store.accounts.login(email: email, password: password) } catch {
+                messages.append("\(error)")
+            }
         }
-        await #expect(throws: StoreError.tooManyAttempts(retryAfter: 2)) {
-            try await accounts.login(email: "eve@example.com", password: "guess guess")
+        await attempt("nobody@example.com", "guess guess")
+        for _ in 0..<3 { await attempt("eve@example.com", "guess guess") }
+        await attempt("eve@example.com", "correct horse battery")  // in back-off
+        #expect(messages.count == 5 && Set(messages).count == 1, "\(messages)")
+    }
+
+    @Test("unknown email, wrong password and back-off take scrypt time alike")
+    func equalWork() async throws {
+        // A cost where scrypt dominates a login (the testing cost is too cheap to measure).
+        let t = try TestStore(passwordCost: PasswordHasher.Cost(n: 1 << 14, r: 8, p: 1))
+        _ = try await t.user("eve@example.com")
+        let accounts = t.store.accounts
+        func seconds(_ email: String, _ password: String) async -> Double {
+            let start = ContinuousClock.now
+            _ = try? await accounts.login(email: email, password: password)
+            let elapsed = ContinuousClock.now - start
+            return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         }
-        t.clock.advance(by: 2)
-        await #expect(throws: StoreError.invalidCredentials) {
-            try await accounts.login(email: "eve@example.com", password: "guess guess")
+        func median(_ run: () async -> Double) async -> Double {
+            var times: [Double] = []
+            for _ in 0..<3 { times.append(await run()) }
+            return times.sorted()[1]
         }
-        await #expect(throws: StoreError.tooManyAttempts(retryAfter: 4)) {
-            try await accounts.login(email: "eve@example.com", password: "guess guess")
+        let wrong = await median { await seconds("eve@example.com", "guess guess") }  // 3 failures: back-off starts
+        let backoff = await median { await seconds("eve@example.com", "guess guess") }
+        let unknown = await median { await seconds("nobody@example.com", "guess guess") }
+        for (name, time) in [("back-off", backoff), ("unknown", unknown)] {
+            #expect(time > wrong / 4 && time < wrong * 4, "\(name) \(time) s vs wrong password \(wrong) s")
         }
-        t.clock.advance(by: 4)
-        _ = try await accounts.login(email: "eve@example.com", password: "correct horse battery")
-        await #expect(throws: StoreError.invalidCredentials) {  // counter reset: no wait after one failure
-            try await accounts.login(email: "eve@example.com", password: "guess guess")
+    }
+
+    @Test("new hashes use N=2^17; a weaker stored hash is upgraded at a successful login only")
+    func costUpgrade() async throws {
+        #expect(PasswordHasher.Cost.standard == PasswordHasher.Cost(n: 1 << 17, r: 8, p: 1))
+        #expect(StoreOptions().passwordCost == .standard)
+        let t = try TestStore()  // current cost: .testing, N=2^10
+        let (user, _) = try await t.user("old@example.com")
+        func storedHash() async throws -> String {
+            try await t.store.database.read { db in
+                try String.fetchOne(db, sql: "SELECT password_hash FROM users WHERE id = ?", arguments: [user.id!])!
+            }
         }
+        let old = try PasswordHasher(cost: PasswordHasher.Cost(n: 1 << 9, r: 8, p: 1)).hash("correct horse battery")
+        try await t.store.database.write { db in
+            try db.execute(sql: "UPDATE users SET password_hash = ? WHERE id = ?", arguments: [old, user.id!])
+        }
+        _ = try? await t.store.accounts.login(email: "old@example.com", password: "wrong password")
+        #expect(try await storedHash() == old)
+        _ = try await t.store.accounts.login(email: "old@example.com", password: "correct horse battery")
+        let upgraded = try await storedHash()
+        #expect(upgraded.hasPrefix("scrypt$1024$8$1$"))
+        _ = try await t.store.accounts.login(email: "old@example.com", password: "correct horse battery")
+        #expect(try await storedHash() == upgraded)
+        // A stronger hash is never "upgraded" down to a cheaper current cost.
+        let strong = try PasswordHasher(cost: PasswordHasher.Cost(n: 1 << 11, r: 8, p: 1)).hash("correct horse battery")
+        try await t.store.database.write { db in
+            try db.execute(sql: "UPDATE users SET password_hash = ? WHERE id = ?", arguments: [strong, user.id!])
+        }
+        _ = try await t.store.accounts.login(email: "old@example.com", password: "correct horse battery")
+        #expect(try await storedHash() == strong)
     }
 
     @Test("first run needs only an email: one local user with a personal workspace, created once")

@@ -15,12 +15,18 @@ struct FileSafetyTests {
         return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
     }
 
-    @Test("a link planted at the temporary name is skipped, never written through")
-    func plantedLinkIsSkipped() throws {
+    /// A folder with `d.pddl` ("old"), a `victim` ("secret") and a link `.guess` → victim.
+    private func trapped() throws -> TemporaryDirectory {
         let dir = TemporaryDirectory()
         try "secret".write(toFile: dir.file("victim"), atomically: true, encoding: .utf8)
         try "old".write(toFile: dir.file("d.pddl"), atomically: true, encoding: .utf8)
         try FileManager.default.createSymbolicLink(atPath: dir.file(".guess"), withDestinationPath: dir.file("victim"))
+        return dir
+    }
+
+    @Test("a link planted at the temporary name is skipped, never written through")
+    func plantedLinkIsSkipped() throws {
+        let dir = try trapped()
         var names = [".guess", ".fresh"]
         try AtomicFileWriter.write(Array("new".utf8), to: dir.file("d.pddl"), temporaryName: { names.removeFirst() })
         #expect(try String(contentsOfFile: dir.file("victim"), encoding: .utf8) == "secret")
@@ -31,10 +37,7 @@ struct FileSafetyTests {
 
     @Test("when every temporary name is taken the write fails and nothing is touched")
     func everyGuessPlanted() throws {
-        let dir = TemporaryDirectory()
-        try "secret".write(toFile: dir.file("victim"), atomically: true, encoding: .utf8)
-        try "old".write(toFile: dir.file("d.pddl"), atomically: true, encoding: .utf8)
-        try FileManager.default.createSymbolicLink(atPath: dir.file(".guess"), withDestinationPath: dir.file("victim"))
+        let dir = try trapped()
         #expect(throws: AtomicFileWriter.Failure.self) {
             try AtomicFileWriter.write(Array("new".utf8), to: dir.file("d.pddl"), temporaryName: { ".guess" })
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Planner
 
 /// Why an LLM critic produced nothing usable. Recorded in the round, never fatal to the session.
 public enum LLMCriticError: Error, Sendable, CustomStringConvertible, Equatable {
@@ -30,21 +31,64 @@ enum CriticReplyParsing {
     }
 
     /// Feedback items from a review reply (`{"items": [...]}`); step numbers in the reply are 1-based.
-    static func items(from text: String, author: CriticName, planLength: Int) throws -> [FeedbackItem] {
+    /// Each entry must pass `dropReason`; the others are dropped, and when none is left the
+    /// reply is a failure that lists why each was dropped.
+    static func items(from text: String, author: CriticName, plan: [PlanStep]) throws -> [FeedbackItem] {
         guard let object = jsonObject(in: text) else { throw LLMCriticError.unusableReply("no JSON object in \(preview(text))") }
         guard let entries = object["items"] as? [Any] else { throw LLMCriticError.unusableReply("no \"items\" array in \(preview(text))") }
+        let vocabulary = planVocabulary(plan)
         var items: [FeedbackItem] = []
-        for case let entry as [String: Any] in entries {
-            guard let severityText = entry["severity"] as? String, let severity = Severity(rawValue: severityText.lowercased()),
-                  let message = entry["message"] as? String, !message.isEmpty else { continue }
-            let steps = integers(entry["steps"]).map { $0 - 1 }.filter { (0..<planLength).contains($0) }
+        var dropped: [String] = []
+        for entry in entries {
+            guard let entry = entry as? [String: Any] else { dropped.append("an item that is not an object"); continue }
+            let steps = integers(entry["steps"]).map { $0 - 1 }.filter { (0..<plan.count).contains($0) }
             let edit = (entry["edit"] as? [String: Any]).flatMap(edit(from:))
-            items.append(FeedbackItem(id: "", author: author, severity: severity, message: String(message.prefix(500)),
-                                      steps: steps, edit: edit))
+            if let reason = dropReason(entry, steps: steps, edit: edit, vocabulary: vocabulary) { dropped.append(reason); continue }
+            items.append(FeedbackItem(id: "", author: author, severity: Severity(rawValue: (entry["severity"] as! String).lowercased())!,
+                                      message: String((entry["message"] as! String).prefix(500)), steps: steps, edit: edit))
             if items.count == maxItems { break }
         }
-        if items.isEmpty && !entries.isEmpty { throw LLMCriticError.unusableReply("none of the \(entries.count) item(s) has a severity and a message") }
+        if items.isEmpty && !entries.isEmpty {
+            throw LLMCriticError.unusableReply("none of the \(entries.count) item(s) is usable: \(dropped.prefix(10).joined(separator: "; "))")
+        }
         return items
+    }
+
+    /// Why an item is not worth a vote, or nil. An item needs a known severity and a message that
+    /// is text (a string with at least two letters, not a template placeholder such as
+    /// `{{message}}`), and it must be about this plan: step numbers, an edit, or a message naming
+    /// a step ("step 3") or one of the plan's actions or objects. "The plan is valid." marked
+    /// critical has none of these; neither has `"]["`.
+    static func dropReason(_ entry: [String: Any], steps: [Int], edit: PlanEdit?, vocabulary: Set<String>) -> String? {
+        guard let severityText = entry["severity"] as? String else { return "an item without a severity" }
+        guard Severity(rawValue: severityText.lowercased()) != nil else { return "unknown severity \"\(severityText.prefix(20))\"" }
+        guard let message = entry["message"] as? String else { return "an item whose message is not text" }
+        let trimmed = message.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard trimmed.unicodeScalars.filter(\.properties.isAlphabetic).count >= 2 else {
+            return "message \"\(trimmed.prefix(20))\" has no words"
+        }
+        let placeholders = ["message", "string", "text", "todo", "tbd", "n/a", "none", "..."]
+        if trimmed.contains("{{") || trimmed.contains("}}") || (trimmed.hasPrefix("<") && trimmed.hasSuffix(">"))
+            || placeholders.contains(trimmed.lowercased()) {
+            return "message \"\(trimmed.prefix(20))\" is a placeholder"
+        }
+        if steps.isEmpty && edit == nil && !mentionsPlan(trimmed, vocabulary: vocabulary) {
+            return "message \"\(trimmed.prefix(30))\" names no step, action or object of the plan and has no edit"
+        }
+        return nil
+    }
+
+    /// Lowercased action and object names of the plan's steps.
+    static func planVocabulary(_ plan: [PlanStep]) -> Set<String> {
+        Set(plan.flatMap { [$0.action] + $0.arguments }.map { $0.lowercased() })
+    }
+
+    /// Whether the message says "step N" or names an action or object of the plan as a word.
+    static func mentionsPlan(_ message: String, vocabulary: Set<String>) -> Bool {
+        let lowered = message.lowercased()
+        if lowered.range(of: #"\bsteps?\s+\d"#, options: .regularExpression) != nil { return true }
+        let words = lowered.split { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+        return words.contains { vocabulary.contains(String($0)) }
     }
 
     /// A machine-applicable edit written with 1-based step numbers (`end` of a segment inclusive).

@@ -40,7 +40,7 @@ public struct LLMCritic: Critic, ReportsModelUsage {
                                   user: CriticPrompts.review(role: role, plan: plan, task: task, domainText: domainText, problemText: problemText),
                                   schema: CriticPrompts.itemsSchema)
         let reply = try await ask(prompt)
-        return try CriticReplyParsing.items(from: reply.text, author: name, planLength: plan.steps.count)
+        return try CriticReplyParsing.items(from: reply.text, author: name, plan: plan.steps)
     }
 
     public func vote(on item: FeedbackItem, current: PlanReview, edited: PlanReview?, in task: CritiqueTask) async throws -> Vote {

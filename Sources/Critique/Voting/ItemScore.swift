@@ -1,4 +1,6 @@
-/// The weighted vote on one item: score = Σ weight(critic) × vote(critic).
+/// The weighted vote on one item: score = Σ weight(critic) × vote(critic). An item is accepted
+/// when its score reaches the threshold *and* at least one critic agrees with it: neutral votes
+/// alone add up to exactly 0.5, and an item nobody supports must not pass on them.
 public struct ItemScore: Codable, Sendable, Hashable {
     public var itemId: String
     public var votes: [CriticName: Vote]
@@ -12,7 +14,7 @@ public struct ItemScore: Codable, Sendable, Hashable {
         let raw = votes.reduce(0.0) { $0 + configuration.weight(of: $1.key) * $1.value.rawValue }
         // Round away float noise so 0.3 + 0.2 compares equal to a 0.5 threshold.
         score = (raw * 1e9).rounded() / 1e9
-        accepted = score >= configuration.threshold
+        accepted = Self.passes(score, votes, configuration)
     }
 
     /// A score when some critics abstained (a failed LLM critic): the weighted votes of those who
@@ -24,6 +26,10 @@ public struct ItemScore: Codable, Sendable, Hashable {
         let voted = votes.keys.reduce(0.0) { $0 + configuration.weight(of: $1) }
         guard voted > 0, voted < sessionWeight - 1e-12 else { return }
         score = (score * sessionWeight / voted * 1e9).rounded() / 1e9
-        accepted = score >= configuration.threshold
+        accepted = Self.passes(score, votes, configuration)
+    }
+
+    private static func passes(_ score: Double, _ votes: [CriticName: Vote], _ configuration: CritiqueConfiguration) -> Bool {
+        score >= configuration.threshold && votes.contains { $0.value == .agree && configuration.weight(of: $0.key) > 0 }
     }
 }

@@ -14,8 +14,8 @@ public struct AppError: Error, Sendable, Equatable, CustomStringConvertible {
         case conflict
         /// The input is unusable (bad name, PDDL with errors, out-of-range option).
         case invalidInput = "invalid_input"
+        /// A login refused: unknown email, wrong password or a back-off, deliberately alike.
         case invalidCredentials = "invalid_credentials"
-        case tooManyAttempts = "too_many_attempts"
         /// A missing, revoked or expired API key.
         case unauthorized
         /// A limit ran out (time, memory, operators) before an answer.
@@ -26,13 +26,10 @@ public struct AppError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var kind: Kind
     public var message: String
-    /// For `tooManyAttempts`: seconds until the next try.
-    public var retryAfter: Int?
 
-    public init(_ kind: Kind, _ message: String, retryAfter: Int? = nil) {
+    public init(_ kind: Kind, _ message: String) {
         self.kind = kind
         self.message = message
-        self.retryAfter = retryAfter
     }
 
     public var description: String { message }
@@ -46,9 +43,8 @@ public struct AppError: Error, Sendable, Equatable, CustomStringConvertible {
         case .forbidden: return AppError(.forbidden, store.description)
         case .conflict: return AppError(.conflict, store.description)
         case .invalidInput: return AppError(.invalidInput, store.description)
-        case .invalidCredentials: return AppError(.invalidCredentials, "Wrong email or password.")
-        case .tooManyAttempts(let seconds):
-            return AppError(.tooManyAttempts, "Too many failed attempts; try again in \(seconds) s.", retryAfter: seconds)
+        case .invalidCredentials:
+            return AppError(.invalidCredentials, "Wrong email or password. (After repeated failures, wait a minute.)")
         case .invalidAPIKey, .revokedAPIKey, .expiredAPIKey: return AppError(.unauthorized, store.description)
         default: return AppError(.unavailable, store.description)
         }

@@ -28,11 +28,15 @@ public struct CritiqueStart: Sendable {
     public var source: Source
     public var configuration: CritiqueConfiguration
     public var llm: LanguageModelUse?
+    /// The classical planner's time limit for the first plan; nil: the orchestrator's default.
+    public var planningTimeLimit: Duration?
 
-    public init(source: Source, configuration: CritiqueConfiguration = .default, llm: LanguageModelUse? = nil) {
+    public init(source: Source, configuration: CritiqueConfiguration = .default, llm: LanguageModelUse? = nil,
+                planningTimeLimit: Duration? = nil) {
         self.source = source
         self.configuration = configuration
         self.llm = llm
+        self.planningTimeLimit = planningTimeLimit
     }
 }
 

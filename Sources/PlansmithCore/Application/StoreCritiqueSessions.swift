@@ -31,8 +31,9 @@ public final class StoreCritiqueSessions: CritiqueSessions {
     public func start(_ start: CritiqueStart, userId: Int64) async throws -> CritiqueLaunch {
         let (domainId, name, domainText, problemText) = try await texts(of: start.source, userId: userId)
         let task = try await planning.critiqueTask(domain: domainText, problem: problemText).get()
-        let request = try request(task: task, configuration: start.configuration, domainId: domainId, domainText: domainText,
+        var request = try request(task: task, configuration: start.configuration, domainId: domainId, domainText: domainText,
                                   problemText: problemText, llm: start.llm, userId: userId)
+        if let limit = start.planningTimeLimit { request.planning.limits.timeLimit = limit }
         let id = try await appErrors { try await service(for: userId).start(request) }
         return CritiqueLaunch(sessionId: id, configuration: request.configuration, task: task, domainName: name)
     }

@@ -1,4 +1,5 @@
 import Critique
+import Planner
 
 /// What a caller (TUI screen, command) hands the service to start a session.
 public struct CritiqueRequest: Sendable {
@@ -13,6 +14,8 @@ public struct CritiqueRequest: Sendable {
     public var critics: [any Critic]
     /// LLM mode: asked each round for a revised plan (validated before use).
     public var reviser: (any PlanReviser)?
+    /// The classical planner's configuration for the first plan (its time limit above all).
+    public var planning: SearchConfiguration = CritiqueOrchestrator.fastPlanning
 
     public init(task: CritiqueTask, configuration: CritiqueConfiguration = .default, domainId: Int64? = nil,
                 domainText: String = "", problemText: String = "", proposer: (any PlanProposer)? = nil,

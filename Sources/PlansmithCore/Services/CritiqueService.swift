@@ -58,7 +58,7 @@ public actor CritiqueService {
         let orchestrator = CritiqueOrchestrator(task: request.task, critics: request.critics, configuration: request.configuration,
                                                 proposer: request.proposer,
                                                 recorder: StoreCritiqueRecorder(sessions: sessions, sessionId: id, userId: userId),
-                                                reviser: request.reviser)
+                                                planning: request.planning, reviser: request.reviser)
         let bus = self.bus, sessions = self.sessions, userId = self.userId
         running[id] = Task {
             let result = await orchestrator.run(resumingFrom: resume?.point, domainText: request.domainText,

@@ -15,11 +15,21 @@ public struct APIKeyService: Sendable {
     /// Requests per minute for keys created without an explicit limit.
     public static let defaultRateLimit = 60
 
-    /// Creates a key for `userId`. `expiresAt` nil means it never expires.
+    /// The longest a key may live: ten years (a longer expiry is "never", which nil says).
+    public static let maximumLifetimeDays = 3650
+
+    /// Creates a key for `userId`. `expiresAt` nil means it never expires; otherwise it must be
+    /// in the future and at most `maximumLifetimeDays` away.
     public func create(userId: Int64, name: String, rateLimit: Int = defaultRateLimit,
                        expiresAt: Date? = nil) async throws -> CreatedAPIKey {
         let name = try Self.validated(name: name, rateLimit: rateLimit)
         let now = clock.now()
+        if let expiresAt {
+            let days = expiresAt.timeIntervalSince(now) / 86_400
+            guard days > 0, days <= Double(Self.maximumLifetimeDays) + 1 else {
+                throw StoreError.invalidInput("a key's expiry must be in the next \(Self.maximumLifetimeDays) days (or never)")
+            }
+        }
         return try await database.write { db in
             try Self.insertKey(userId: userId, name: name, rateLimit: rateLimit, expiresAt: expiresAt, now: now, db)
         }
@@ -101,10 +111,18 @@ public struct APIKeyService: Sendable {
         return CreatedAPIKey(key: key, plaintext: secret.plaintext)
     }
 
+    /// Marks active keys whose expiry has passed. The dates are compared as dates, in Swift:
+    /// rows written before `StoreDate` clamped years may hold text (`10240-…`) that SQL would
+    /// order wrongly. A stored expiry that cannot be read at all is left for `verify` to judge.
     static func expireDueKeys(now: Date, _ db: Database) throws {
-        try APIKey.filter(APIKey.Columns.status == APIKeyStatus.active.rawValue
-                          && APIKey.Columns.expiresAt != nil && APIKey.Columns.expiresAt <= StoreDate.text(now))
-            .updateAll(db, APIKey.Columns.status.set(to: APIKeyStatus.expired.rawValue))
+        let rows = try Row.fetchAll(db, sql: "SELECT id, expires_at FROM api_keys WHERE status = ? AND expires_at IS NOT NULL",
+                                    arguments: [APIKeyStatus.active.rawValue])
+        let due = rows.compactMap { row -> Int64? in
+            guard let expiry = StoreDate.date(from: row["expires_at"]), expiry <= now else { return nil }
+            return row["id"]
+        }
+        guard !due.isEmpty else { return }
+        try APIKey.filter(keys: due).updateAll(db, APIKey.Columns.status.set(to: APIKeyStatus.expired.rawValue))
     }
 
     static func owned(_ keyId: Int64, by userId: Int64, _ db: Database) throws -> APIKey {

@@ -21,6 +21,9 @@ struct CritiqueCommand: AsyncParsableCommand {
         the model revises the plan from the accepted items; the validator vets every plan it writes. \
         The final plan is always valid. --json prints one JSON object per line (schema 1); the last has "type": "final".
 
+        When the planner finds no first plan within --timeout (or none exists), the last line says \
+        so ("reason": "no-plan" in --json) and the exit status is 4.
+
         Exit status: 0 done, 1 PDDL errors, 2 usage or I/O problem, 4 no plan found within the limits.
         """)
 
@@ -32,6 +35,7 @@ struct CritiqueCommand: AsyncParsableCommand {
     var llm: String?
     @Option(name: .customLong("llm-timeout"), help: ArgumentHelp("Seconds one LLM critic or revision call may take.", valueName: "seconds"))
     var llmTimeout: Double = 90
+    @Option(help: "Seconds the classical planner may take for the first plan.") var timeout: Double = 60
     @OptionGroup var llmArguments: LLMArguments
     @Flag(help: "One JSON object per line instead of text.") var json = false
     @OptionGroup var store: StoreArguments
@@ -39,6 +43,7 @@ struct CritiqueCommand: AsyncParsableCommand {
     func validate() throws {
         guard maxIterations >= 1 else { throw ValidationError("--max-iterations must be at least 1") }
         guard llmTimeout > 0 else { throw ValidationError("--llm-timeout must be positive") }
+        guard timeout > 0, timeout <= 86_400 else { throw ValidationError("--timeout must be above 0 and at most 86400 seconds") }
     }
 
     func run() async throws {
@@ -57,7 +62,8 @@ struct CritiqueCommand: AsyncParsableCommand {
         configuration.maxIterations = maxIterations
         let printer = CritiqueEventPrinter(json: json)
         let start = CritiqueStart(source: .texts(domain: String(decoding: domainSource.bytes, as: UTF8.self), problem: String(decoding: problemSource.bytes, as: UTF8.self)), configuration: configuration,
-                                  llm: llm.map { CritiqueStart.LanguageModelUse(provider: $0, timeout: .seconds(llmTimeout)) })
+                                  llm: llm.map { CritiqueStart.LanguageModelUse(provider: $0, timeout: .seconds(llmTimeout)) },
+                                  planningTimeLimit: .milliseconds(Int64(timeout * 1000)))
         let result: CritiqueResult? = try await store.withSession("critique") { context in
             let models = llmConfiguration.map { LanguageModels(configuration: $0, usage: context.store.usage) }
             let services = AppServices.live(store: context.store, bus: EventBus(bufferLimit: 1024), models: models)

@@ -28,7 +28,9 @@ struct KeysCreateCommand: AsyncParsableCommand {
     @Flag(help: "Print {id, key, prefix, expires_at} as JSON.") var json = false
 
     func validate() throws {
-        if let expiresIn, expiresIn < 1 { throw ValidationError("--expires-in must be at least 1 day") }
+        if let expiresIn, !(1...APIKeyService.maximumLifetimeDays).contains(expiresIn) {
+            throw ValidationError("--expires-in must be 1 to \(APIKeyService.maximumLifetimeDays) days (leave it out for a key that never expires)")
+        }
         if rateLimit < 1 { throw ValidationError("--rate-limit must be at least 1 request per minute") }
     }
 

@@ -75,7 +75,7 @@ enum StoreFailure {
     /// (unknown name, conflict, not allowed, bad input).
     static func exitCode(for error: StoreError) -> Int32 {
         switch error {
-        case .notFound, .forbidden, .conflict, .invalidInput, .invalidCredentials, .tooManyAttempts,
+        case .notFound, .forbidden, .conflict, .invalidInput, .invalidCredentials,
              .invalidAPIKey, .revokedAPIKey, .expiredAPIKey:
             return 1
         case .busy, .damaged, .readOnly, .missingDirectory, .diskFull, .cannotOpen, .newerSchema, .notADatabase, .database:

@@ -86,8 +86,8 @@ struct RunningApp {
         try expect("Create your account")
         try type(email); try keys("Tab"); try type(password); try keys("Tab"); try type(password); try keys("Enter")
         // The lists load in a task: wait for the templates themselves, not just the pane's title, so
-        // keys sent next land on a filled list.
-        try expect("Plansmith › Dashboard", "blocksworld —")
+        // keys sent next land on a filled list. scrypt at N=2^17 takes ~6 s in a loaded debug build.
+        try expect("Plansmith › Dashboard", "blocksworld —", timeout: Self.hashingTimeout)
     }
 
     func logIn(email: String = "ada@example.com", password: String = "correct horse") throws {
@@ -95,8 +95,11 @@ struct RunningApp {
         try keys("l")
         try expect("Email")
         try type(email); try keys("Tab"); try type(password); try keys("Enter")
-        try expect("Plansmith › Dashboard")
+        try expect("Plansmith › Dashboard", timeout: Self.hashingTimeout)
     }
+
+    /// How long a screen that hashes a password (register, log in) may take to answer.
+    static let hashingTimeout: Double = 60
 
     func shutDown() {
         tmux.shutDown()

@@ -40,7 +40,7 @@ struct ShellEndToEndTests {
         try app.expect("Plansmith › Landing")
         try app.keys("l")
         try app.type("ada@example.com"); try app.keys("Tab"); try app.type("wrong password"); try app.keys("Enter")
-        let screen = try app.expect("Wrong email or password.")
+        let screen = try app.expect("Wrong email or password.", timeout: RunningApp.hashingTimeout)
         #expect(screen.contains("ada@example.com"))
     }
 

@@ -120,8 +120,7 @@ public enum AuthScreen: Screen {
 
     static func describe(_ error: AppError, mode: Mode) -> String {
         switch error.kind {
-        case .invalidCredentials: "Wrong email or password."
-        case .tooManyAttempts: "Too many failed attempts; try again in \(error.retryAfter ?? 1) s."
+        case .invalidCredentials: "Wrong email or password. (After repeated failures, wait a minute.)"
         case .conflict: mode == .register ? "An account with this email exists; log in instead (ctrl-r)." : error.message
         default: error.message
         }
