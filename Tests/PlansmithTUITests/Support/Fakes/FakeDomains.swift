@@ -96,7 +96,10 @@ actor FakeDomains: DomainService {
         guard let old = stored.revisions.first(where: { $0.info.revision == revision }) else {
             throw AppError(.notFound, "revision \(revision) of domain \(domainId) not found")
         }
-        return try save(old.contents, to: domainId, message: "restored revision \(revision)", userId: userId)
+        // Revisions hold texts, name and description; whether the domain is public is not rewound.
+        var contents = old.contents
+        contents.isPublic = stored.contents.isPublic
+        return try save(contents, to: domainId, message: "restored revision \(revision)", userId: userId)
     }
 
     func copy(_ domainId: Int64, into workspaceId: Int64, as name: String?, userId: Int64) throws -> DomainDocument {
