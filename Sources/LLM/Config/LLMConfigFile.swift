@@ -57,6 +57,8 @@ struct LLMConfigFile: Codable, Sendable {
     var preference: [String]?
     var defaultTier: String?
     var maxRetries: Int?
+    /// The most bytes one reply may take (streamed or not); default 32 MiB.
+    var maxReplyBytes: Int?
     var costAware: Bool?
     var sessionBudgetUSD: Double?
     var circuitBreaker: Breaker?
@@ -68,6 +70,7 @@ struct LLMConfigFile: Codable, Sendable {
     enum CodingKeys: String, CodingKey {
         case preference, providers, tiers, prices, timeouts
         case defaultTier = "default_tier", maxRetries = "max_retries", costAware = "cost_aware"
+        case maxReplyBytes = "max_reply_bytes"
         case sessionBudgetUSD = "session_budget_usd", circuitBreaker = "circuit_breaker"
     }
 
@@ -78,6 +81,7 @@ struct LLMConfigFile: Codable, Sendable {
         preference = try c.decodeIfPresent([String].self, forKey: .preference)
         defaultTier = try c.decodeIfPresent(String.self, forKey: .defaultTier)
         maxRetries = try c.decodeIfPresent(Int.self, forKey: .maxRetries)
+        maxReplyBytes = try c.decodeIfPresent(Int.self, forKey: .maxReplyBytes)
         costAware = try c.decodeIfPresent(Bool.self, forKey: .costAware)
         sessionBudgetUSD = try c.decodeNumberIfPresent(forKey: .sessionBudgetUSD)
         circuitBreaker = try c.decodeIfPresent(Breaker.self, forKey: .circuitBreaker)
@@ -93,6 +97,7 @@ struct LLMConfigFile: Codable, Sendable {
         merged.preference = other.preference ?? preference
         merged.defaultTier = other.defaultTier ?? defaultTier
         merged.maxRetries = other.maxRetries ?? maxRetries
+        merged.maxReplyBytes = other.maxReplyBytes ?? maxReplyBytes
         merged.costAware = other.costAware ?? costAware
         merged.sessionBudgetUSD = other.sessionBudgetUSD ?? sessionBudgetUSD
         merged.circuitBreaker = Breaker(

@@ -7,6 +7,8 @@ public enum LLMConfigurationError: Error, Sendable, Equatable, CustomStringConve
     case unreadableFile(String)
     case unknownProvider(tier: String, entry: String)
     case unknownModel(tier: String, entry: String)
+    /// A number outside what the setting can mean (`total_seconds = 1e300`, `nan`, `-1`).
+    case outOfRange(key: String, allowed: String)
 
     public var description: String {
         switch self {
@@ -14,6 +16,7 @@ public enum LLMConfigurationError: Error, Sendable, Equatable, CustomStringConve
         case .unreadableFile(let path): "cannot read config file \(path)"
         case let .unknownProvider(tier, entry): "config.toml [llm.tiers] \(tier): no provider named in \"\(entry)\""
         case let .unknownModel(tier, entry): "config.toml [llm.tiers] \(tier): no provider lists model \"\(entry)\""
+        case let .outOfRange(key, allowed): "config.toml [llm] \(key): must be \(allowed)"
         }
     }
 }
@@ -74,6 +77,7 @@ public struct LLMConfiguration: Sendable {
     }
 
     private static func resolve(_ file: LLMConfigFile, environment: [String: String]) throws -> LLMConfiguration {
+        try checkRanges(file)
         let timeouts = HTTPTimeouts(connect: .seconds(file.timeouts?.connectSeconds ?? 10),
                                     total: file.timeouts?.totalSeconds.map { .seconds($0) },
                                     idle: file.timeouts?.idleSeconds.map { .seconds($0) })
@@ -86,7 +90,8 @@ public struct LLMConfiguration: Sendable {
             let envBase = spec.baseURLEnv.flatMap { environment[$0] }.flatMap { $0.isEmpty ? nil : $0 }
             let key = spec.apiKeyEnv.flatMap { environment[$0] }.flatMap { $0.isEmpty ? nil : APIKey($0) }
             let endpoint = ProviderEndpoint(name: name, kind: spec.kind, baseURL: envBase ?? spec.baseURL, apiKey: key,
-                                            maxTokensField: spec.maxTokensField, timeouts: timeouts)
+                                            maxTokensField: spec.maxTokensField, timeouts: timeouts,
+                                            maxReplyBytes: file.maxReplyBytes ?? ProviderEndpoint.defaultMaxReplyBytes)
             let requiresKey = spec.requiresKey ?? !isLoopback(endpoint.baseURL)
             return Provider(endpoint: endpoint, models: spec.models ?? [], apiKeyVariable: spec.apiKeyEnv,
                             requiresKey: requiresKey)
@@ -101,6 +106,40 @@ public struct LLMConfiguration: Sendable {
             breakerThreshold: file.circuitBreaker?.failureThreshold ?? 3,
             breakerCooldown: .seconds(file.circuitBreaker?.cooldownSeconds ?? 30),
             sessionBudgetUSD: file.sessionBudgetUSD, costAware: file.costAware ?? false)
+    }
+
+    /// Numbers become `Duration`s and loop bounds: out-of-range ones would trap or hang later.
+    private static func checkRanges(_ file: LLMConfigFile) throws {
+        let day = 86_400.0
+        func seconds(_ value: Double?, _ key: String, allowZero: Bool) throws {
+            guard let value else { return }
+            guard value.isFinite, allowZero ? value >= 0 : value > 0, value <= day else {
+                throw LLMConfigurationError.outOfRange(key: key, allowed: allowZero ? "0 to 86400 seconds"
+                                                                                    : "above 0, at most 86400 seconds")
+            }
+        }
+        try seconds(file.timeouts?.connectSeconds, "timeouts.connect_seconds", allowZero: false)
+        try seconds(file.timeouts?.idleSeconds, "timeouts.idle_seconds", allowZero: false)
+        try seconds(file.timeouts?.totalSeconds, "timeouts.total_seconds", allowZero: false)
+        try seconds(file.circuitBreaker?.cooldownSeconds, "circuit_breaker.cooldown_seconds", allowZero: true)
+        if let budget = file.sessionBudgetUSD, !(budget.isFinite && budget >= 0) {
+            throw LLMConfigurationError.outOfRange(key: "session_budget_usd", allowed: "a finite amount, 0 or more")
+        }
+        for (model, price) in file.prices ?? [:] {
+            let numbers = [price.input, price.output] + [price.cacheRead, price.cacheWrite].compactMap { $0 }
+            guard numbers.allSatisfy({ $0.isFinite && $0 >= 0 }) else {
+                throw LLMConfigurationError.outOfRange(key: "prices.\"\(model)\"", allowed: "finite prices, 0 or more")
+            }
+        }
+        if let bytes = file.maxReplyBytes, !(1024...(1 << 30)).contains(bytes) {
+            throw LLMConfigurationError.outOfRange(key: "max_reply_bytes", allowed: "1024 to 1073741824 bytes")
+        }
+        if let retries = file.maxRetries, !(0...10).contains(retries) {
+            throw LLMConfigurationError.outOfRange(key: "max_retries", allowed: "0 to 10")
+        }
+        if let threshold = file.circuitBreaker?.failureThreshold, !(1...1000).contains(threshold) {
+            throw LLMConfigurationError.outOfRange(key: "circuit_breaker.failure_threshold", allowed: "1 to 1000")
+        }
     }
 
     /// "provider/model", or a bare model id listed by some provider (first in preference order).

@@ -69,14 +69,19 @@ public struct AnthropicAdapter: ProviderAdapter {
     }
 
     /// `input_tokens` excludes cache reads and writes, which are counted (and priced) apart.
+    /// A count that is there but not a token count (`1e300`, `-1`, `1.5`) makes the usage unknown.
     static func usage(from json: JSONValue?, previous: TokenUsage? = nil) -> TokenUsage {
         guard let json else { return previous ?? .unknown }
         var usage = previous ?? TokenUsage()
-        if let n = json["input_tokens"]?.intValue { usage.inputTokens = n }
-        if let n = json["output_tokens"]?.intValue { usage.outputTokens = n }
-        if let n = json["cache_read_input_tokens"]?.intValue { usage.cacheReadTokens = n }
-        if let n = json["cache_creation_input_tokens"]?.intValue { usage.cacheWriteTokens = n }
-        usage.isKnown = true
+        var readable = true
+        let fields: [(String, WritableKeyPath<TokenUsage, Int>)] = [
+            ("input_tokens", \.inputTokens), ("output_tokens", \.outputTokens),
+            ("cache_read_input_tokens", \.cacheReadTokens), ("cache_creation_input_tokens", \.cacheWriteTokens)]
+        for (key, field) in fields {
+            guard let value = json[key], value != .null else { continue }
+            if let n = TokenUsage.count(value) { usage[keyPath: field] = n } else { readable = false }
+        }
+        usage.isKnown = readable
         return usage
     }
 }

@@ -16,9 +16,15 @@ public struct ProviderEndpoint: Sendable, Equatable, CustomStringConvertible {
     /// OpenAI only: `max_completion_tokens` (api.openai.com) or `max_tokens` (local servers).
     public var maxTokensField: String
     public var timeouts: HTTPTimeouts
+    /// The most bytes one reply may take, streamed or not (32 MiB: far above any real reply,
+    /// low enough that an endless body cannot eat the machine's memory).
+    public var maxReplyBytes: Int
+
+    public static let defaultMaxReplyBytes = 32 << 20
 
     public init(name: String, kind: ProviderKind, baseURL: String? = nil, apiKey: APIKey?,
-                maxTokensField: String? = nil, timeouts: HTTPTimeouts = HTTPTimeouts()) {
+                maxTokensField: String? = nil, timeouts: HTTPTimeouts = HTTPTimeouts(),
+                maxReplyBytes: Int = ProviderEndpoint.defaultMaxReplyBytes) {
         self.name = name
         self.kind = kind
         let base = baseURL ?? (kind == .anthropic ? "https://api.anthropic.com" : "https://api.openai.com/v1")
@@ -27,6 +33,7 @@ public struct ProviderEndpoint: Sendable, Equatable, CustomStringConvertible {
         self.maxTokensField = maxTokensField
             ?? (self.baseURL.contains("api.openai.com") ? "max_completion_tokens" : "max_tokens")
         self.timeouts = timeouts
+        self.maxReplyBytes = max(1, maxReplyBytes)
     }
 
     public var description: String {
