@@ -8,6 +8,14 @@ struct FakeClock: Sendable {
     static let epoch = Date(timeIntervalSince1970: 1_795_167_000)
     private var writes = 0
 
+    /// Dates on screen are local time: one zone for every run, so snapshots match on any machine.
+    /// Set once (a lazy static runs exactly once), not by every test: `setenv` is not safe while
+    /// other threads read the environment.
+    static let useUTC: Void = {
+        setenv("TZ", "UTC", 1)
+        tzset()
+    }()
+
     mutating func tick() -> Date {
         writes += 1
         return Self.epoch.addingTimeInterval(Double(writes) * 60)
@@ -35,9 +43,7 @@ struct FakeApp {
     static func make(configText: String? = nil, environment: [String: String] = [:],
                      email: String = "ada@example.com", password: String = "correct horse",
                      directory: String? = nil) async throws -> FakeApp {
-        // Dates on screen are local time: one zone for every run, so snapshots match on any machine.
-        setenv("TZ", "UTC", 1)
-        tzset()
+        _ = FakeClock.useUTC
         // A real directory for config.toml, themes and exports (no database): a fresh one unless the
         // caller needs a fixed path (snapshots show it).
         let directory = directory ?? NSTemporaryDirectory() + "plansmith-fake-\(UUID().uuidString)"
