@@ -4,6 +4,13 @@ extension FakeLLMServer {
     /// Chooses the response for one request: control endpoints, request validation, then the script.
     func respond(to request: RecordedRequest) -> FakeResponse {
         if request.path.hasPrefix("/_fake/") { return control(request) }
+        if request.method == "GET", request.path.split(separator: "?").first?.hasSuffix("/models") == true {
+            withState { $0.requests.append(request) }
+            let ids = withState { $0.models }
+            return .json(200, WireFormat.jsonText(["object": "list", "data": ids.map {
+                ["id": $0, "object": "model", "created": 1_700_000_000, "owned_by": "fake"] as [String: Any]
+            }]))
+        }
         guard let format = WireFormat(path: request.path) else {
             return .json(404, #"{"error":{"message":"no such endpoint in the fake server","type":"not_found"}}"#)
         }

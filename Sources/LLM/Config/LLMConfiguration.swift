@@ -9,6 +9,9 @@ public enum LLMConfigurationError: Error, Sendable, Equatable, CustomStringConve
     case unknownModel(tier: String, entry: String)
     /// A number outside what the setting can mean (`total_seconds = 1e300`, `nan`, `-1`).
     case outOfRange(key: String, allowed: String)
+    case missingKind(provider: String)
+    case unknownCallKind(provider: String, key: String)
+    case invalidLimit(provider: String, detail: String)
 
     public var description: String {
         switch self {
@@ -17,6 +20,11 @@ public enum LLMConfigurationError: Error, Sendable, Equatable, CustomStringConve
         case let .unknownProvider(tier, entry): "config.toml [llm.tiers] \(tier): no provider named in \"\(entry)\""
         case let .unknownModel(tier, entry): "config.toml [llm.tiers] \(tier): no provider lists model \"\(entry)\""
         case let .outOfRange(key, allowed): "config.toml [llm] \(key): must be \(allowed)"
+        case let .missingKind(provider):
+            "config.toml [llm.providers.\(provider)]: kind is required (\"anthropic\", \"openai\" or \"local\")"
+        case let .unknownCallKind(provider, key):
+            "config.toml [llm.providers.\(provider)]: unknown call kind \"\(key)\" (known: \(CallPurpose.allCases.map(\.rawValue).joined(separator: ", ")))"
+        case let .invalidLimit(provider, detail): "config.toml [llm.providers.\(provider)]: \(detail)"
         }
     }
 }
@@ -85,15 +93,21 @@ public struct LLMConfiguration: Sendable {
         let names = (file.providers ?? [:]).keys.sorted {
             (preference.firstIndex(of: $0) ?? Int.max, $0) < (preference.firstIndex(of: $1) ?? Int.max, $1)
         }
-        let providers = names.map { name -> Provider in
+        let providers = try names.map { name -> Provider in
             let spec = file.providers![name]!
+            guard let kind = spec.kind ?? (name == "local" ? .local : nil) else {
+                throw LLMConfigurationError.missingKind(provider: name)
+            }
             let envBase = spec.baseURLEnv.flatMap { environment[$0] }.flatMap { $0.isEmpty ? nil : $0 }
             let key = spec.apiKeyEnv.flatMap { environment[$0] }.flatMap { $0.isEmpty ? nil : APIKey($0) }
-            let endpoint = ProviderEndpoint(name: name, kind: spec.kind, baseURL: envBase ?? spec.baseURL, apiKey: key,
+            let endpoint = ProviderEndpoint(name: name, kind: kind, baseURL: envBase ?? spec.baseURL, apiKey: key,
                                             maxTokensField: spec.maxTokensField, timeouts: timeouts,
+                                            limits: try limits(of: spec, kind: kind, name: name),
                                             maxReplyBytes: file.maxReplyBytes ?? ProviderEndpoint.defaultMaxReplyBytes)
-            let requiresKey = spec.requiresKey ?? !isLoopback(endpoint.baseURL)
-            return Provider(endpoint: endpoint, models: spec.models ?? [], apiKeyVariable: spec.apiKeyEnv,
+            let requiresKey = spec.requiresKey ?? (kind != .local && !isLoopback(endpoint.baseURL))
+            // A local server without configured models serves whatever it has loaded.
+            let models = spec.models ?? (kind == .local ? [LocalServerAdapter.discoveredModel] : [])
+            return Provider(endpoint: endpoint, models: models, apiKeyVariable: spec.apiKeyEnv,
                             requiresKey: requiresKey)
         }
         var tiers: [String: [ModelTarget]] = [:]
@@ -140,6 +154,28 @@ public struct LLMConfiguration: Sendable {
         if let threshold = file.circuitBreaker?.failureThreshold, !(1...1000).contains(threshold) {
             throw LLMConfigurationError.outOfRange(key: "circuit_breaker.failure_threshold", allowed: "1 to 1000")
         }
+    }
+
+    /// The kind's defaults (`CallLimits.localDefaults` for local servers) under the provider's own entries.
+    private static func limits(of spec: LLMConfigFile.Provider, kind: ProviderKind, name: String) throws -> CallLimits {
+        func purpose(_ key: String) throws -> CallPurpose {
+            guard let purpose = CallPurpose(rawValue: key) else { throw LLMConfigurationError.unknownCallKind(provider: name, key: key) }
+            return purpose
+        }
+        var own = CallLimits()
+        for (key, tokens) in spec.maxTokens ?? [:] {
+            guard tokens > 0 else { throw LLMConfigurationError.invalidLimit(provider: name, detail: "max_tokens.\(key) must be positive") }
+            own.maxTokens[try purpose(key)] = tokens
+        }
+        for (key, seconds) in spec.callTimeouts ?? [:] {
+            guard seconds.value > 0 else { throw LLMConfigurationError.invalidLimit(provider: name, detail: "call_timeouts.\(key) must be positive") }
+            own.timeouts[try purpose(key)] = .milliseconds(Int64(seconds.value * 1000))
+        }
+        if let limit = spec.maxConcurrentRequests {
+            guard limit > 0 else { throw LLMConfigurationError.invalidLimit(provider: name, detail: "max_concurrent_requests must be positive") }
+            own.maxConcurrentRequests = limit
+        }
+        return (kind == .local ? CallLimits.localDefaults : .none).overlaid(with: own)
     }
 
     /// "provider/model", or a bare model id listed by some provider (first in preference order).

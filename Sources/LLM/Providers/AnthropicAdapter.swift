@@ -13,7 +13,7 @@ public struct AnthropicAdapter: ProviderAdapter {
         var headers = HTTPHeaders([("anthropic-version", "2023-06-01")])
         if let key = endpoint.apiKey, !key.isEmpty { headers.add("x-api-key", key.reveal()) }
         if request.stream { headers.add("accept", "text/event-stream") }
-        let response = try await http.post(path: "/v1/messages", headers: headers, body: body(for: request, model: model))
+        let response = try await http.post(path: "/v1/messages", headers: headers, body: body(for: request, model: model), timeout: request.timeout)
         let requestID = response.headers["request-id"]
         if request.stream {
             var decoder = AnthropicStreamDecoder(model: model, requestID: requestID, toolName: request.structuredOutput?.name)

@@ -14,7 +14,7 @@ public struct OpenAIAdapter: ProviderAdapter {
         if let key = endpoint.apiKey, !key.isEmpty { headers.add("authorization", "Bearer \(key.reveal())") }
         if request.stream { headers.add("accept", "text/event-stream") }
         let response = try await http.post(path: "/chat/completions", headers: headers,
-                                           body: body(for: request, model: model))
+                                           body: body(for: request, model: model), timeout: request.timeout)
         let requestID = response.headers["x-request-id"]
         let wantsJSON = request.structuredOutput != nil
         if request.stream {

@@ -6,11 +6,28 @@ struct ProviderHTTP: Sendable {
     let endpoint: ProviderEndpoint
     let client: HTTPClient
 
-    func post(path: String, headers: HTTPHeaders, body: JSONValue) async throws -> HTTPResponse {
+    /// `timeout` (one call's limit) shortens the endpoint's total timeout, never lengthens it.
+    func post(path: String, headers: HTTPHeaders, body: JSONValue, timeout: Duration? = nil) async throws -> HTTPResponse {
         var all = headers
         all.add("content-type", "application/json")
         let request = HTTPRequest(url: endpoint.baseURL + path, headers: all,
-                                  body: Array(body.jsonText.utf8), timeouts: endpoint.timeouts)
+                                  body: Array(body.jsonText.utf8), timeouts: timeouts(capping: timeout))
+        return try await send(request)
+    }
+
+    /// A GET (e.g. a local server's `/models`), with the same error mapping as `post`.
+    func get(path: String, headers: HTTPHeaders = HTTPHeaders(), timeout: Duration? = nil) async throws -> HTTPResponse {
+        try await send(HTTPRequest(method: "GET", url: endpoint.baseURL + path, headers: headers,
+                                   timeouts: timeouts(capping: timeout)))
+    }
+
+    func timeouts(capping timeout: Duration?) -> HTTPTimeouts {
+        var timeouts = endpoint.timeouts
+        if let timeout { timeouts.total = min(timeouts.total ?? timeout, timeout) }
+        return timeouts
+    }
+
+    private func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         let response: HTTPResponse
         do {
             response = try await client.send(request)
