@@ -7,9 +7,9 @@ import Testing
 @MainActor
 @Suite("API Keys screen")
 struct APIKeysScreenTests {
-    func open(_ app: TestApp) async -> ScreenDriver<APIKeysScreen> {
-        let (state, command) = APIKeysScreen.start(env: app.env)
-        let d = ScreenDriver(APIKeysScreen.self, state: state, command: command, env: app.env)
+    func open(_ env: ScreenEnvironment) async -> ScreenDriver<APIKeysScreen> {
+        let (state, command) = APIKeysScreen.start(env: env)
+        let d = ScreenDriver(APIKeysScreen.self, state: state, command: command, env: env)
         #expect(await d.settle(until: { $0.loaded }))
         return d
     }
@@ -25,7 +25,7 @@ struct APIKeysScreenTests {
     @Test("a created key's secret is shown once, verifies, is not stored in plaintext, and later only its prefix shows")
     func createShowsSecretOnce() async throws {
         let app = try await TestApp.make()
-        let d = await open(app)
+        let d = await open(app.env)
         #expect(d.screenText().contains("No API keys yet"))
         d.press(.char("n"))
         #expect(APIKeysScreen.isTyping(d.state))
@@ -69,8 +69,8 @@ struct APIKeysScreenTests {
 
     @Test("invalid form input shows its error inline, keeps the typed text and creates nothing")
     func invalidForm() async throws {
-        let app = try await TestApp.make()
-        let d = await open(app)
+        let app = try await FakeApp.make()
+        let d = await open(app.env)
         d.press(.char("n"))
         d.press(.tab)
         d.type("soon")
@@ -84,7 +84,7 @@ struct APIKeysScreenTests {
         #expect(form.text(.expiryDays) == "soon")
         let text = d.screenText()
         #expect(text.contains("name must not be empty"))
-        #expect(try await app.store.apiKeys.list(userId: app.session.userId).isEmpty)
+        #expect(await app.keys.list(userId: app.session.userId).isEmpty)
         d.press(.escape)
         #expect(d.state.form == nil)
         #expect(d.send(.key(.escape)) == false, "with nothing open, Esc is the shell's (back)")
@@ -94,7 +94,7 @@ struct APIKeysScreenTests {
     func revoke() async throws {
         let app = try await TestApp.make()
         let created = try await app.store.apiKeys.create(userId: app.session.userId, name: "laptop")
-        let d = await open(app)
+        let d = await open(app.env)
         d.press(.char("r"))
         #expect(d.state.confirmation?.kind == .revoke)
         #expect(d.screenText().contains("Revoke 'laptop'"))
@@ -114,7 +114,7 @@ struct APIKeysScreenTests {
     func rotate() async throws {
         let app = try await TestApp.make()
         let old = try await app.store.apiKeys.create(userId: app.session.userId, name: "ci", rateLimit: 30)
-        let d = await open(app)
+        let d = await open(app.env)
         d.press(.char("R"), .char("y"))
         #expect(await d.settle(until: { $0.secret != nil }))
         let secret = try #require(d.state.secret)
@@ -130,22 +130,22 @@ struct APIKeysScreenTests {
         #expect(!d.screenText().contains(secret.plaintext))
     }
 
-    @Test("a store refusal is shown, not swallowed: rotating a key revoked elsewhere reports the conflict")
+    @Test("a service refusal is shown, not swallowed: rotating a key revoked elsewhere reports the conflict")
     func storeErrorShown() async throws {
-        let app = try await TestApp.make()
-        let created = try await app.store.apiKeys.create(userId: app.session.userId, name: "shared")
-        let d = await open(app)
-        try await app.store.apiKeys.revoke(keyId: created.key.id!, userId: app.session.userId)
+        let app = try await FakeApp.make()
+        let created = try await app.keys.add(name: "shared", userId: app.session.userId)
+        let d = await open(app.env)
+        try await app.keys.revoke(created.key.id, userId: app.session.userId)   // revoked elsewhere meanwhile
         d.press(.char("R"), .char("y"))
         #expect(await d.settle(until: { $0.error != nil }))
         #expect(d.state.secret == nil && d.state.busy == nil)
-        #expect(d.screenText().contains("Could not rotate \(created.key.keyPrefix)…"))
+        #expect(d.screenText().contains("Could not rotate \(created.key.prefix)…"))
         #expect(d.requests.contains { if case .toast(.error, _) = $0 { true } else { false } })
     }
 
     @Test("without a signed-in user nothing can be created and the screen says why")
     func signedOut() async throws {
-        let app = try await TestApp.make()
+        let app = try await FakeApp.make()
         let (state, command) = APIKeysScreen.start(env: app.signedOutEnv)
         let d = ScreenDriver(APIKeysScreen.self, state: state, command: command, env: app.signedOutEnv)
         #expect(await d.settle(until: { $0.loaded }))
@@ -159,10 +159,10 @@ struct APIKeysScreenTests {
 
     @Test("a key past its expiry is listed as expired with its date, and rotate refuses it with a warning")
     func expiredKey() async throws {
-        let app = try await TestApp.make()
-        let past = Date().addingTimeInterval(-3_600)
-        _ = try await app.store.apiKeys.create(userId: app.session.userId, name: "old", rateLimit: 5, expiresAt: past)
-        let d = await open(app)
+        let app = try await FakeApp.make()
+        let past = FakeClock.epoch.addingTimeInterval(-3_600)
+        _ = try await app.keys.add(name: "old", rateLimit: 5, expiresAt: past, userId: app.session.userId)
+        let d = await open(app.env)
         let text = d.screenText()
         #expect(text.contains("○ expired") && text.contains("5/min"))
         d.press(.char("R"))
@@ -172,13 +172,13 @@ struct APIKeysScreenTests {
 
     @Test("the filter narrows the list; small terminals down to 20×3 draw without crashing")
     func filterAndSmall() async throws {
-        let app = try await TestApp.make()
+        let app = try await FakeApp.make()
         for name in ["alpha", "beta", "gamma"] {
-            _ = try await app.store.apiKeys.create(userId: app.session.userId, name: name)
+            _ = try await app.keys.add(name: name, userId: app.session.userId)
         }
-        let d = await open(app)
+        let d = await open(app.env)
         d.press(.char("/"))
-        d.type("beta")  // long enough that no random 4-character prefix matches it
+        d.type("beta")  // long enough that no key prefix matches it
         #expect(APIKeysScreen.cursor(for: d.state, in: Rect(x: 0, y: 0, width: 100, height: 30)) == Point(x: 6, y: 28))
         #expect(d.state.visibleKeys.map(\.name) == ["beta"])
         d.press(.enter)

@@ -32,9 +32,9 @@ struct AnalyticsScreenTests {
         return String(line).split(separator: " ").map { String($0.filter { !border.contains($0) }) }.filter { !$0.isEmpty }
     }
 
-    func open(_ app: TestApp) async -> ScreenDriver<AnalyticsScreen> {
-        let (state, command) = AnalyticsScreen.start(env: app.env)
-        let d = ScreenDriver(AnalyticsScreen.self, state: state, command: command, env: app.env)
+    func open(_ env: ScreenEnvironment) async -> ScreenDriver<AnalyticsScreen> {
+        let (state, command) = AnalyticsScreen.start(env: env)
+        let d = ScreenDriver(AnalyticsScreen.self, state: state, command: command, env: env)
         #expect(await d.settle(until: { $0.loaded }))
         return d
     }
@@ -43,7 +43,7 @@ struct AnalyticsScreenTests {
     func totalsAndPercentiles() async throws {
         let app = try await TestApp.make()
         try await Self.insertUsage(app, userId: app.session.userId)
-        let d = await open(app)
+        let d = await open(app.env)
         let report = try #require(d.state.report)
         #expect(report.range == .week)
         #expect(report.summary.requests == 14)
@@ -71,7 +71,7 @@ struct AnalyticsScreenTests {
     func rangeSwitch() async throws {
         let app = try await TestApp.make()
         try await Self.insertUsage(app, userId: app.session.userId)
-        let d = await open(app)
+        let d = await open(app.env)
         d.press(.char("t"))
         #expect(await d.settle(until: { $0.loaded && $0.report?.range == .month }))
         #expect(d.state.report?.summary.requests == 15)
@@ -129,7 +129,7 @@ struct AnalyticsScreenTests {
         try await Self.storeSession(app, userId: other.id!, rounds: [
             StoredRound(items: [item("1.a")], scores: [Self.score("1.a", [.completeness: .agree])], agreedWithInvalid: [.completeness: 5]),
         ])
-        let d = await open(app)
+        let d = await open(app.env)
         let report = try #require(d.state.report)
         #expect(report.critiqueRounds == 2 && report.critiqueSessions == 1)
         let byName = Dictionary(uniqueKeysWithValues: report.critics.map { ($0.critic, $0) })
@@ -144,7 +144,7 @@ struct AnalyticsScreenTests {
 
     @Test("without a signed-in user the screen says so instead of loading")
     func signedOut() async throws {
-        let app = try await TestApp.make()
+        let app = try await FakeApp.make()
         let (state, command) = AnalyticsScreen.start(env: app.signedOutEnv)
         let d = ScreenDriver(AnalyticsScreen.self, state: state, command: command, env: app.signedOutEnv)
         #expect(await d.settle(until: { $0.loaded }))
@@ -153,12 +153,12 @@ struct AnalyticsScreenTests {
 
     @Test("an empty log says so, and tiny terminals down to 20×3 draw without crashing")
     func emptyAndSmall() async throws {
-        let app = try await TestApp.make()
-        let d = await open(app)
+        let app = try await FakeApp.make()
+        let d = await open(app.env)
         #expect(d.screenText(width: 100, height: 30).contains("No usage recorded (last 7 days)."))
-        try await Self.insertUsage(app, userId: app.session.userId)
+        await SnapshotData.analytics(app)   // recorded meanwhile
         d.press(.char("r"))
-        #expect(await d.settle(until: { $0.loaded && $0.report?.summary.requests == 14 }))
+        #expect(await d.settle(until: { $0.loaded && $0.report?.summary.requests == 42 }))
         for (w, h) in [(20, 3), (20, 5), (40, 12), (59, 15), (79, 23), (80, 24)] {
             let text = d.screenText(width: w, height: h)
             #expect(text.contains("Range"), "\(w)×\(h)")

@@ -24,7 +24,7 @@ struct DomainBigTextTests {
 
     @Test("in a 100k-character domain a keystroke is handled in milliseconds; the texts are checked again after the burst")
     func typingInBigText() async throws {
-        let app = try await TestApp.make()
+        let app = try await FakeApp.make()
         let d = await DomainFixture.open(app, try await DomainFixture.copyTemplate(app))
         let big = Self.bigDomain(actions: 600)
         #expect(big.utf8.count > 100_000)

@@ -1,6 +1,6 @@
 import Foundation
+import PlansmithCore
 import PlansmithTUI
-import Store
 import TerminalUI
 import Testing
 
@@ -9,7 +9,7 @@ import Testing
 struct DomainEditorTests {
     @Test("a domain copied from a template opens with its text, the sidebar, and '✓ valid'")
     func opensTemplateCopy() async throws {
-        let app = try await TestApp.make()
+        let app = try await FakeApp.make()
         let id = try await DomainFixture.copyTemplate(app)
         let d = await DomainFixture.open(app, id)
         #expect(d.state.phase == .ready)
@@ -22,7 +22,7 @@ struct DomainEditorTests {
 
     @Test("typing an error shows its code and line in the checks; fixing it gives '✓ valid' again")
     func liveDiagnostics() async throws {
-        let app = try await TestApp.make()
+        let app = try await FakeApp.make()
         let d = await DomainFixture.open(app, try await DomainFixture.copyTemplate(app))
         d.press(.enter)                                   // typing focus in the editor
         #expect(DomainScreen.isTyping(d.state))
@@ -45,9 +45,9 @@ struct DomainEditorTests {
         #expect(d.screenText(width: 120, height: 36).contains("✓ valid"))
     }
 
-    @Test("ctrl-s saves a new revision in SQLite; unsaved changes are reported until then")
+    @Test("ctrl-s saves a new revision through the domain service; unsaved changes are reported until then")
     func savesRevision() async throws {
-        let app = try await TestApp.make()
+        let app = try await FakeApp.make()
         let id = try await DomainFixture.copyTemplate(app)
         let d = await DomainFixture.open(app, id)
         d.press(.enter, Key(.end, .ctrl))
@@ -55,7 +55,7 @@ struct DomainEditorTests {
         #expect(DomainScreen.runningWork(d.state) == "unsaved changes in my-blocks")
         d.press(.ctrl("s"))
         await d.settle(until: { !$0.isSaving })
-        let revisions = try await DomainFixture.revisions(app, id)
+        let revisions = await DomainFixture.revisions(app, id)
         #expect(revisions.count == 2)
         #expect(revisions.first?.domainPddl.hasSuffix("; edited in the test") == true)
         #expect(DomainScreen.runningWork(d.state) == nil)
@@ -64,26 +64,26 @@ struct DomainEditorTests {
 
     @Test("saving keeps the rest of the record as it was (a public domain stays public)")
     func saveKeepsRecord() async throws {
-        let app = try await TestApp.make()
+        let app = try await FakeApp.make()
         let id = try await DomainFixture.copyTemplate(app)
-        let store = app.store, userId = app.session.userId
-        let domain = try await store.domains.domain(id: id, readableBy: userId)
-        _ = try await store.domains.save(DomainDraft(name: domain.name, description: "shared", domainPddl: domain.domainPddl,
-                                                     problemPddl: domain.problemPddl, isPublic: true),
-                                         to: id, by: userId, message: "made public")
+        let userId = app.session.userId
+        let domain = try await app.domains.open(id, userId: userId)
+        _ = try await app.domains.save(DomainContents(name: domain.name, description: "shared", domainPddl: domain.domainPddl,
+                                                      problemPddl: domain.problemPddl, isPublic: true),
+                                       to: id, message: "made public", userId: userId)
         let d = await DomainFixture.open(app, id)
         d.press(.enter, Key(.end, .ctrl))
         d.type(" ")
         d.press(.ctrl("s"))
         await d.settle(until: { !$0.isSaving })
-        let saved = try await store.domains.domain(id: id, readableBy: userId)
-        #expect(saved.isPublic && saved.description == "shared" && saved.name == "my-blocks")
-        #expect(try await DomainFixture.revisions(app, id).count == 3)
+        let saved = try #require(await app.domains.stored(id))
+        #expect(saved.summary.isPublic && saved.summary.description == "shared" && saved.name == "my-blocks")
+        #expect(await DomainFixture.revisions(app, id).count == 3)
     }
 
     @Test("restoring revision 1 from the history stores it as a new revision and shows it in the editor")
     func restoresRevision() async throws {
-        let app = try await TestApp.make()
+        let app = try await FakeApp.make()
         let id = try await DomainFixture.copyTemplate(app)
         let d = await DomainFixture.open(app, id)
         let original = d.state.domainEditor.text
@@ -98,7 +98,7 @@ struct DomainEditorTests {
         #expect(d.screenText(width: 120, height: 36).contains("r2"))
         d.press(.down, .enter)
         await d.settle(until: { $0.history == nil && !$0.isValidating })
-        let revisions = try await DomainFixture.revisions(app, id)
+        let revisions = await DomainFixture.revisions(app, id)
         #expect(revisions.map(\.revision) == [3, 2, 1])
         #expect(revisions.first?.domainPddl == original)
         #expect(d.state.domainEditor.text == original)
@@ -107,7 +107,7 @@ struct DomainEditorTests {
 
     @Test("format rewrites the tab's text as one undo step; text with syntax errors is refused and kept")
     func formats() async throws {
-        let app = try await TestApp.make()
+        let app = try await FakeApp.make()
         let d = await DomainFixture.open(app, try await DomainFixture.copyTemplate(app))
         d.press(.ctrl("t"))                               // problem tab
         let messy = "(define (problem p) (:domain blocksworld) (:objects a b - block)\n(:init (handempty) (ontable a) (ontable b) (clear a) (clear b)) (:goal (on a b)))"
@@ -127,7 +127,7 @@ struct DomainEditorTests {
 
     @Test("F8 jumps to the next diagnostic across both files, switching tab")
     func f8Jumps() async throws {
-        let app = try await TestApp.make()
+        let app = try await FakeApp.make()
         let d = await DomainFixture.open(app, try await DomainFixture.copyTemplate(app))
         d.press(.ctrl("t"))
         DomainFixture.replaceEditorText(d, with: "(define (problem p) (:domain blocksworld) (:objects a - block) (:init (ontabel a)) (:goal (clear a)))")

@@ -8,7 +8,7 @@ import Testing
 struct DomainFindTests {
     @Test("ctrl-f finds the next match, enter moves on, ↑ goes back, a miss says so; esc closes the prompt first")
     func find() async throws {
-        let app = try await TestApp.make()
+        let app = try await FakeApp.make()
         let d = await DomainFixture.open(app, try await DomainFixture.copyTemplate(app))
         d.press(.ctrl("f"))
         #expect(d.state.editorPrompt?.kind == .find)
@@ -37,7 +37,7 @@ struct DomainFindTests {
 
     @Test("ctrl-g jumps to a line number and closes; nonsense asks for a number")
     func goToLine() async throws {
-        let app = try await TestApp.make()
+        let app = try await FakeApp.make()
         let d = await DomainFixture.open(app, try await DomainFixture.copyTemplate(app))
         d.press(.ctrl("g"))
         d.type("abc")
@@ -56,7 +56,7 @@ struct DomainFindTests {
 
     @Test("the editor pages by the rows that show: a resize tells it")
     func pageFollowsTerminalSize() async throws {
-        let app = try await TestApp.make()
+        let app = try await FakeApp.make()
         let d = await DomainFixture.open(app, try await DomainFixture.copyTemplate(app))
         d.send(.resize(Size(width: 120, height: 50)))
         let tall = d.state.editor(.domain).viewportHeight

@@ -1,6 +1,6 @@
 import Foundation
+import PlansmithCore
 import PlansmithTUI
-import Store
 import TerminalUI
 import Testing
 
@@ -9,7 +9,7 @@ import Testing
 struct DomainLayoutTests {
     @Test("tab / shift-tab / F6 cycle the four panes; enter gives typing focus; esc leaves it, then goes back")
     func paneFocus() async throws {
-        let app = try await TestApp.make()
+        let app = try await FakeApp.make()
         let d = await DomainFixture.open(app, try await DomainFixture.copyTemplate(app))
         #expect(d.state.focus == .editor && !d.state.isTyping)
         d.press(.tab)
@@ -32,16 +32,14 @@ struct DomainLayoutTests {
 
     @Test("the sidebar filters as you type and enter opens another domain")
     func sidebarOpensDomain() async throws {
-        let app = try await TestApp.make()
+        let app = try await FakeApp.make()
         let id = try await DomainFixture.copyTemplate(app)
         let other = try await DomainFixture.copyTemplate(app, "gripper", as: "robot-gripper")
         // Someone else's public domain is readable but not "mine": not in the sidebar.
-        let store = app.store
-        let bob = try await store.accounts.register(email: "bob@example.com", password: "another horse")
-        let bobs = try await store.accounts.personalWorkspace(of: bob.id!)
-        let template = try await store.domains.domain(id: id, readableBy: app.session.userId)
-        _ = try await store.domains.create(DomainDraft(name: "bobs-public", domainPddl: template.domainPddl, isPublic: true),
-                                           in: bobs.id!, by: bob.id!)
+        let bob = try await app.accounts.register(email: "bob@example.com", password: "another horse")
+        let template = try await app.domains.open(id, userId: app.session.userId)
+        _ = try await app.domains.create(DomainContents(name: "bobs-public", domainPddl: template.domainPddl, isPublic: true),
+                                         in: bob.workspace.id, userId: bob.account.id)
         let d = await DomainFixture.open(app, id)
         #expect(d.state.sidebar.items.sorted() == ["my-blocks", "robot-gripper"])
         d.type("1")
@@ -57,7 +55,7 @@ struct DomainLayoutTests {
 
     @Test("below 80x24 one pane shows at a time, under the pane names")
     func singlePane() async throws {
-        let app = try await TestApp.make()
+        let app = try await FakeApp.make()
         let d = await DomainFixture.open(app, try await DomainFixture.copyTemplate(app))
         let small = d.screenText(width: 60, height: 16)
         #expect(small.contains("[3 Editor]"))
@@ -87,7 +85,7 @@ struct DomainLayoutTests {
 
     @Test("every pane, typing or not, the history popup and a running planner draw at tiny sizes inside the area")
     func tinySizes() async throws {
-        let app = try await TestApp.make()
+        let app = try await FakeApp.make()
         let d = await DomainFixture.open(app, try await DomainFixture.copyTemplate(app))
         let sizes = [(20, 3), (20, 5), (1, 1), (40, 12), (79, 23), (80, 24), (200, 60)]
         d.press(.f(5))
@@ -111,7 +109,7 @@ struct DomainLayoutTests {
 
     @Test("without Unicode the marks are ASCII words: '[ok] valid', '[X] 1 error'")
     func asciiMarks() async throws {
-        let app = try await TestApp.make()
+        let app = try await FakeApp.make()
         var env = app.env
         env.look = ViewContext(theme: Theme(name: "ascii", styles: [:], unicode: false))
         let d = await DomainFixture.open(app, try await DomainFixture.copyTemplate(app), env: env)
@@ -126,7 +124,7 @@ struct DomainLayoutTests {
 
     @Test("a domain that cannot be read shows why instead of crashing")
     func missingDomain() async throws {
-        let app = try await TestApp.make()
+        let app = try await FakeApp.make()
         let d = await DomainFixture.open(app, 987_654)
         guard case .failed(let text) = d.state.phase else { Issue.record("expected a failure"); return }
         #expect(!text.isEmpty)

@@ -9,7 +9,7 @@ import Testing
 struct DomainPlannerTests {
     @Test("F5 plans the editor's texts and shows the plan")
     func plans() async throws {
-        let app = try await TestApp.make()
+        let app = try await FakeApp.make()
         let d = await DomainFixture.open(app, try await DomainFixture.copyTemplate(app))
         d.press(.f(5))
         #expect(d.state.planner.isRunning)
@@ -25,7 +25,7 @@ struct DomainPlannerTests {
 
     @Test("a long run shows elapsed time, keeps the UI responding, and esc cancels it at once")
     func cancelsLongRun() async throws {
-        let app = try await TestApp.make()
+        let app = try await FakeApp.make()
         let d = await DomainFixture.open(app, try await DomainFixture.copyTemplate(app))
         d.press(.ctrl("t"))
         DomainFixture.replaceEditorText(d, with: DomainFixture.bigBlocksProblem(14))
@@ -54,7 +54,7 @@ struct DomainPlannerTests {
 
     @Test("with reduce motion the progress is static text, no spinner")
     func reduceMotion() async throws {
-        let app = try await TestApp.make()
+        let app = try await FakeApp.make()
         var env = app.env
         env.look = ViewContext(reduceMotion: true)
         let d = await DomainFixture.open(app, try await DomainFixture.copyTemplate(app), env: env)
@@ -67,7 +67,7 @@ struct DomainPlannerTests {
 
     @Test("a problem with errors gives 'no plan' with the reason, not a crash")
     func noPlanOnErrors() async throws {
-        let app = try await TestApp.make()
+        let app = try await FakeApp.make()
         let d = await DomainFixture.open(app, try await DomainFixture.copyTemplate(app))
         d.press(.ctrl("t"))
         DomainFixture.replaceEditorText(d, with: "(define (problem p) (:domain blocksworld) (:objects a - block) (:init) (:goal (flying a)))")
@@ -79,7 +79,7 @@ struct DomainPlannerTests {
 
     @Test("critique is refused while the text has errors, and otherwise saves first and opens a new run")
     func critiqueHandOff() async throws {
-        let app = try await TestApp.make()
+        let app = try await FakeApp.make()
         let id = try await DomainFixture.copyTemplate(app)
         let d = await DomainFixture.open(app, id)
         d.press(.enter, Key(.end, .ctrl))
@@ -94,7 +94,7 @@ struct DomainPlannerTests {
         d.dispatch(.critique)
         await d.settle()
         #expect(DomainFixture.navigations(d.requests) == [.plan(.newRun(domainId: id))])
-        let revisions = try await DomainFixture.revisions(app, id)
+        let revisions = await DomainFixture.revisions(app, id)
         #expect(revisions.count == 2 && revisions[0].domainPddl.hasSuffix("; fine"), "saved before the hand-off")
         #expect(!d.state.hasUnsavedChanges)
     }

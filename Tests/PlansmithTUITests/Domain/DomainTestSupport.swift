@@ -1,10 +1,11 @@
 import Foundation
+import PlansmithCore
 import PlansmithTUI
 import Store
 import TerminalUI
 
-/// Shared steps of the Domain screen tests: a real store with a template copied into the
-/// user's workspace, a driver that has loaded it, and readers for what the shell was asked.
+/// Shared steps of the Domain screen tests: a template copied into the user's workspace (in a real
+/// store or the fakes), a driver that has loaded it, and readers for what the shell was asked.
 enum DomainFixture {
     /// Copies a bundled template into the test user's personal workspace, as "start from a template" does.
     static func copyTemplate(_ app: TestApp, _ template: String = "blocksworld", as name: String = "my-blocks") async throws -> Int64 {
@@ -14,10 +15,28 @@ enum DomainFixture {
         return try await store.domains.copy(sourceId, into: app.session.workspace.id, as: name, by: userId).id!
     }
 
+    /// The same over the fakes.
+    static func copyTemplate(_ app: FakeApp, _ template: String = "blocksworld", as name: String = "my-blocks") async throws -> Int64 {
+        let userId = app.session.userId
+        guard let source = await app.domains.catalog(userId: userId).templates.first(where: { $0.name == template }) else {
+            throw AppError(.notFound, "template \(template) not found")
+        }
+        return try await app.domains.copy(source.id, into: app.session.workspace.id, as: name, userId: userId).id
+    }
+
     /// A driver on the Domain screen for `domainId`, loaded and checked once.
     @MainActor
     static func open(_ app: TestApp, _ domainId: Int64, env: ScreenEnvironment? = nil) async -> ScreenDriver<DomainScreen> {
-        let env = env ?? app.env
+        await open(domainId, env: env ?? app.env)
+    }
+
+    @MainActor
+    static func open(_ app: FakeApp, _ domainId: Int64, env: ScreenEnvironment? = nil) async -> ScreenDriver<DomainScreen> {
+        await open(domainId, env: env ?? app.env)
+    }
+
+    @MainActor
+    static func open(_ domainId: Int64, env: ScreenEnvironment) async -> ScreenDriver<DomainScreen> {
         let (state, command) = DomainScreen.start(domainId: domainId, env: env)
         let driver = ScreenDriver(DomainScreen.self, state: state, command: command, env: env)
         await driver.settle(until: { $0.phase != .loading && !$0.isValidating })
@@ -43,6 +62,11 @@ enum DomainFixture {
 
     static func revisions(_ app: TestApp, _ domainId: Int64) async throws -> [DomainRevision] {
         try await app.store.domains.history(of: domainId, readableBy: app.session.userId)
+    }
+
+    /// Every stored revision, newest first.
+    static func revisions(_ app: FakeApp, _ domainId: Int64) async -> [FakeDomains.Revision] {
+        await app.domains.revisions(of: domainId)
     }
 
     /// A blocksworld problem with `count` blocks in one tower to be reversed: far beyond a blind

@@ -2,7 +2,6 @@ import Critique
 import Foundation
 import PlansmithCore
 @testable import PlansmithTUI
-import Store
 import Testing
 import TerminalUI
 
@@ -14,7 +13,7 @@ enum PlanBoards {
     }
 
     /// A state with one finished round of two items: one approved by efficiency although its edit is invalid.
-    static func state(_ app: TestApp) -> PlanScreen.State {
+    static func state(_ app: FakeApp) -> PlanScreen.State {
         var (state, _) = PlanScreen.start(target: .session(id: 1), env: app.env)
         var board = PlanBoard()
         board.apply(.sessionStarted(source: .classicalPlanner, plan: ["(a)", "(b)", "(c)"], cost: 3))
@@ -42,7 +41,7 @@ enum PlanBoards {
 struct PlanViewTests {
     @Test("the scoreboard flags, in text, items and votes that approve an invalid plan")
     func invalidApprovalsAreFlaggedInText() async throws {
-        let app = try await TestApp.make()
+        let app = try await FakeApp.make()
         let driver = ScreenDriver(PlanScreen.self, state: PlanBoards.state(app), env: app.env)
         let rows = driver.state.table.rows
         #expect(rows.count == 2)
@@ -60,7 +59,7 @@ struct PlanViewTests {
 
     @Test("Enter opens the selected item's details with votes × weights; Esc closes them first")
     func detailsOpenAndClose() async throws {
-        let app = try await TestApp.make()
+        let app = try await FakeApp.make()
         let driver = ScreenDriver(PlanScreen.self, state: PlanBoards.state(app), env: app.env)
         driver.press(.char("j"), .enter)
         #expect(driver.state.detail == "1.efficiency.1")
@@ -81,7 +80,7 @@ struct PlanViewTests {
 
     @Test("Ctrl-C and Esc cancel while the session runs; once it has ended both are left to the shell")
     func ctrlCCancelsOnlyWhileRunning() async throws {
-        let app = try await TestApp.make()
+        let app = try await FakeApp.make()
         var state = PlanBoards.state(app)
         for key in [Key.ctrl("c"), .escape] {
             guard case .cancel? = PlanScreen.message(for: .key(key), in: state) else {
@@ -98,7 +97,7 @@ struct PlanViewTests {
 
     @Test("/ filters the rows as you type; Esc clears the filter before anything else")
     func filterNarrowsRows() async throws {
-        let app = try await TestApp.make()
+        let app = try await FakeApp.make()
         let driver = ScreenDriver(PlanScreen.self, state: PlanBoards.state(app), env: app.env)
         driver.type("/safety")
         #expect(PlanScreen.isTyping(driver.state))
@@ -118,7 +117,7 @@ struct PlanViewTests {
 
     @Test("Tab moves the focus between panes; in a small area only the focused pane is drawn, from 80×22 all three")
     func smallTerminalShowsOnePane() async throws {
-        let app = try await TestApp.make()
+        let app = try await FakeApp.make()
         let driver = ScreenDriver(PlanScreen.self, state: PlanBoards.state(app), env: app.env)
         let small = driver.screenText(width: 69, height: 20)
         #expect(small.contains("[Scoreboard]"))
@@ -133,7 +132,7 @@ struct PlanViewTests {
 
     @Test("every size from 20×3 up draws inside its area only and never crashes")
     func drawsInsideAreaAtAnySize() async throws {
-        let app = try await TestApp.make()
+        let app = try await FakeApp.make()
         var state = PlanBoards.state(app)
         for detail in [nil, "1.safety.1"] {
             state.detail = detail
@@ -156,7 +155,7 @@ struct PlanViewTests {
 
     @Test("an ASCII theme gets ASCII status marks and verdicts")
     func asciiTheme() async throws {
-        let app = try await TestApp.make()
+        let app = try await FakeApp.make()
         var state = PlanBoards.state(app)
         state.status = .completed
         state.board.rounds[0].finish(with: try PlanFixtures.round(

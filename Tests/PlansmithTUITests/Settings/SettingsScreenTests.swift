@@ -1,13 +1,12 @@
 import Foundation
 import PlansmithTUI
-import Store
 import TerminalUI
 import Testing
 
 @MainActor
 @Suite("Settings screen")
 struct SettingsScreenTests {
-    func open(_ app: TestApp, env: ScreenEnvironment? = nil) async -> ScreenDriver<SettingsScreen> {
+    func open(_ app: FakeApp, env: ScreenEnvironment? = nil) async -> ScreenDriver<SettingsScreen> {
         let env = env ?? app.env
         let (state, command) = SettingsScreen.start(env: env)
         let d = ScreenDriver(SettingsScreen.self, state: state, command: command, env: env)
@@ -32,8 +31,8 @@ struct SettingsScreenTests {
         d.press(.enter)
     }
 
-    func storedPreferences(_ app: TestApp) async throws -> String {
-        try #require(try await app.store.accounts.user(id: app.session.userId)).preferences
+    func storedPreferences(_ app: FakeApp) async throws -> String {
+        try await app.accounts.account(app.session.userId).preferences
     }
 
     func changes(_ d: ScreenDriver<SettingsScreen>) -> [Preferences] {
@@ -42,7 +41,7 @@ struct SettingsScreenTests {
 
     @Test("an invalid weight is rejected with a clear message, and nothing is saved")
     func invalidWeight() async throws {
-        let app = try await TestApp.make()
+        let app = try await FakeApp.make()
         let before = try await storedPreferences(app)
         let d = await open(app)
         try edit(.weight("safety"), to: "-1", in: d)
@@ -58,7 +57,7 @@ struct SettingsScreenTests {
 
     @Test("threshold outside 0…1 and max iterations outside 1…50 are rejected; nothing saved")
     func invalidRanges() async throws {
-        let app = try await TestApp.make()
+        let app = try await FakeApp.make()
         let before = try await storedPreferences(app)
         let d = await open(app)
         try edit(.threshold, to: "1.5", in: d)
@@ -76,7 +75,7 @@ struct SettingsScreenTests {
 
     @Test("a valid change is saved as JSON, reported to the shell, and read back by a new screen")
     func validChangeRoundTrip() async throws {
-        let app = try await TestApp.make()
+        let app = try await FakeApp.make()
         let d = await open(app)
         try edit(.weight("safety"), to: "0.6", in: d)
         try edit(.maxIterations, to: "7", in: d)
@@ -100,7 +99,7 @@ struct SettingsScreenTests {
 
     @Test("a theme is previewed in its own colours before it is applied; saving applies it")
     func themePreview() async throws {
-        let app = try await TestApp.make()
+        let app = try await FakeApp.make()
         let dir = (app.context.configPath as NSString).deletingLastPathComponent + "/themes"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         try "name = \"ocean\"\n[roles]\nok = \"fg:33 bold\"\nerror = \"fg:208\"\n".write(toFile: dir + "/ocean.toml", atomically: true, encoding: .utf8)
@@ -126,7 +125,7 @@ struct SettingsScreenTests {
     @Test("provider keys appear only redacted, with the variable that provides them")
     func keysRedacted() async throws {
         let fake = "sk-ant-test-SECRETVALUE-1234567890-wxyz"
-        let app = try await TestApp.make(environment: ["ANTHROPIC_API_KEY": fake])
+        let app = try await FakeApp.make(environment: ["ANTHROPIC_API_KEY": fake])
         let d = await open(app)
         let text = d.screenText(width: 140, height: 60)
         #expect(!text.contains(fake))
@@ -142,7 +141,7 @@ struct SettingsScreenTests {
 
     @Test("a keymap action can be remapped; a bad key spec is refused with the keymap's message")
     func remapAction() async throws {
-        let app = try await TestApp.make()
+        let app = try await FakeApp.make()
         let d = await open(app)
         try select(.action(id: "global.palette", summary: "command palette"), in: d)
         d.press(.enter, .ctrl("u"), .ctrl("k"))
@@ -161,7 +160,7 @@ struct SettingsScreenTests {
 
     @Test("Esc with unsaved changes asks first; d discards and goes back")
     func escAsksFirst() async throws {
-        let app = try await TestApp.make()
+        let app = try await FakeApp.make()
         let d = await open(app)
         #expect(d.send(.key(.escape)) == false, "nothing changed: Esc is the shell's")
         try select(.mouse, in: d)
@@ -177,10 +176,10 @@ struct SettingsScreenTests {
 
     @Test("stored preferences are what the screen shows, including weights for extra critics")
     func showsStoredPreferences() async throws {
-        let app = try await TestApp.make()
+        let app = try await FakeApp.make()
         var stored = Preferences(themeName: "light")
         stored.critique.weights["llm-judge"] = 0.2
-        try await app.store.accounts.setPreferences(userId: app.session.userId, json: PreferencesCodec.encode(stored))
+        try await app.accounts.setPreferences(PreferencesCodec.encode(stored), userId: app.session.userId)
         let d = await open(app)
         #expect(d.state.saved == stored && !d.state.hasUnsavedChanges)
         #expect(d.state.rows.contains(.field(.weight("llm-judge"))))

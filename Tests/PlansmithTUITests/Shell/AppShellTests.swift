@@ -1,6 +1,6 @@
 import Foundation
 @testable import PlansmithTUI
-import Store
+import PlansmithCore
 import TerminalUI
 import Testing
 
@@ -9,7 +9,7 @@ import Testing
 @Suite("App shell")
 @MainActor
 struct AppShellTests {
-    func startedShell(_ app: TestApp, signedIn: Bool) -> AppState {
+    func startedShell(_ app: FakeApp, signedIn: Bool) -> AppState {
         var (state, _) = AppShell.start(AppState(context: app.context, look: ViewContext()))
         if signedIn { _ = AppShell.carryOut(&state, .signedIn(app.session)) }
         return state
@@ -21,7 +21,7 @@ struct AppShellTests {
 
     @Test("starts on Landing; screens that need an account send a signed-out user to Login")
     func signedOutRouting() async throws {
-        let app = try await TestApp.make()
+        let app = try await FakeApp.make()
         var state = startedShell(app, signedIn: false)
         #expect(state.route == .landing)
         _ = AppShell.carryOut(&state, .navigate(.analytics))
@@ -30,7 +30,7 @@ struct AppShellTests {
 
     @Test("Esc goes back one screen; the screen below keeps its state (a half-typed name survives)")
     func escGoesBack() async throws {
-        let app = try await TestApp.make()
+        let app = try await FakeApp.make()
         var state = startedShell(app, signedIn: true)
         #expect(state.route == .dashboard)
         press(&state, .char("n"), .char("a"), .char("b"))
@@ -56,7 +56,7 @@ struct AppShellTests {
 
     @Test("back on the Dashboard its lists reload: a session started meanwhile shows without pressing r")
     func dashboardReloadsWhenBackOnTop() async throws {
-        let app = try await TestApp.make()
+        let app = try await FakeApp.make()
         var state = startedShell(app, signedIn: true)
         for msg in await messages(of: AppShell.start(state).1) { _ = AppShell.update(&state, msg) }
         _ = AppShell.carryOut(&state, .navigate(.analytics))
@@ -64,7 +64,8 @@ struct AppShellTests {
         let domainId = try #require(try await app.context.services.domains.catalog(userId: app.session.userId).templates.first?.id)
         let copy = try await app.context.services.domains.copy(domainId, into: app.session.workspace.id, as: "mine",
                                                                userId: app.session.userId)
-        _ = try await app.store.planningSessions.create(userId: app.session.userId, domainId: copy.id, maxIterations: 3, config: "{}")
+        await app.sessions.add(SessionSummary(id: 1, domainId: copy.id, domainName: copy.name, status: .pending, maxIterations: 3,
+                                              startedAt: FakeClock.epoch), userId: app.session.userId)
         let back = AppShell.update(&state, .input(.key(.escape)))
         #expect(state.route == .dashboard)
         let reload = await messages(of: back)
@@ -79,7 +80,7 @@ struct AppShellTests {
 
     @Test("the palette opens with ctrl-p or ':' at pane focus, filters as you type and runs the top screen's actions")
     func palette() async throws {
-        let app = try await TestApp.make()
+        let app = try await FakeApp.make()
         var state = startedShell(app, signedIn: true)
         press(&state, .char(":"))
         #expect(state.palette != nil)
@@ -99,7 +100,7 @@ struct AppShellTests {
 
     @Test("a late message for a screen that was closed is dropped, not delivered to the screen now showing")
     func staleMessagesDropped() async throws {
-        let app = try await TestApp.make()
+        let app = try await FakeApp.make()
         var state = startedShell(app, signedIn: false)
         _ = AppShell.carryOut(&state, .navigate(.login))
         let loginMount = try #require(state.top?.mountId)
@@ -113,7 +114,7 @@ struct AppShellTests {
 
     @Test("quit is immediate when idle; toasts are also written to the activity log")
     func quitAndLog() async throws {
-        let app = try await TestApp.make()
+        let app = try await FakeApp.make()
         var state = startedShell(app, signedIn: true)
         #expect(state.log.entries.contains { $0.text.contains("signed in as ada@example.com") })
         _ = AppShell.carryOut(&state, .toast(.warning, "disk almost full"))
@@ -126,11 +127,9 @@ struct AppShellTests {
 
     @Test("a remapped palette key from the user's preferences opens the palette; the old key no longer does")
     func remappedGlobalKey() async throws {
-        var app = try await TestApp.make()
+        var app = try await FakeApp.make()
         var state = startedShell(app, signedIn: false)
-        app = TestApp(directory: app.directory, store: app.store, context: app.context,
-                      session: UserSession(account: app.session.account, workspace: app.session.workspace,
-                                           preferences: Preferences(keyOverrides: ["global.palette": "ctrl-k"])))
+        app = app.with(preferences: Preferences(keyOverrides: ["global.palette": "ctrl-k"]))
         _ = AppShell.carryOut(&state, .signedIn(app.session))
         press(&state, .ctrl("p"))
         #expect(state.palette == nil)
@@ -140,7 +139,7 @@ struct AppShellTests {
 
     @Test("the mouse wheel moves a list's selection on a screen that has no mouse handling of its own")
     func wheelScrollsLists() async throws {
-        let app = try await TestApp.make()
+        let app = try await FakeApp.make()
         var state = startedShell(app, signedIn: false)
         let landing = try #require(state.top as? Mounted<LandingScreen>)
         #expect(landing.state.selected == 0)
@@ -151,7 +150,7 @@ struct AppShellTests {
 
     @Test("sign out closes every screen and returns to Landing signed out")
     func signOut() async throws {
-        let app = try await TestApp.make()
+        let app = try await FakeApp.make()
         var state = startedShell(app, signedIn: true)
         _ = AppShell.carryOut(&state, .navigate(.login))
         _ = AppShell.carryOut(&state, .signOut)
@@ -162,7 +161,7 @@ struct AppShellTests {
 
     @Test("the shell draws a too-small note below 40×12 and nothing else")
     func tooSmall() async throws {
-        let app = try await TestApp.make()
+        let app = try await FakeApp.make()
         let state = startedShell(app, signedIn: true)
         var buffer = ScreenBuffer(width: 30, height: 8)
         AppShell.view(state, in: buffer.area, into: &buffer)

@@ -1,6 +1,5 @@
 import Foundation
 import PlansmithTUI
-import Store
 import Testing
 
 @Suite("Landing, Login/Register and Dashboard screens")
@@ -8,14 +7,14 @@ import Testing
 struct EntryScreensTests {
     @Test("first run offers creating an account first; a passwordless local account is one step in")
     func landingChoices() async throws {
-        let app = try await TestApp.make()
-        // TestApp registered a user with a password: log in comes first.
+        let app = try await FakeApp.make()
+        // FakeApp registered a user with a password: log in comes first.
         var (state, command) = LandingScreen.start(env: app.signedOutEnv)
         var driver = ScreenDriver(LandingScreen.self, state: state, command: command, env: app.signedOutEnv)
         await driver.settle()
         #expect(driver.screenText().contains("> Log in"))
 
-        let local = try await app.store.accounts.ensureLocalUser(email: "me@localhost")
+        let local = try await app.accounts.addLocal(email: "me@localhost")
         (state, command) = LandingScreen.start(env: app.signedOutEnv)
         driver = ScreenDriver(LandingScreen.self, state: state, command: command, env: app.signedOutEnv)
         await driver.settle()
@@ -29,9 +28,9 @@ struct EntryScreensTests {
         #expect(session.userId == local.id)
     }
 
-    @Test("register checks the form before the store, creates the account and signs in")
+    @Test("register checks the form before the service, creates the account and signs in")
     func register() async throws {
-        let app = try await TestApp.make()
+        let app = try await FakeApp.make()
         let (state, command) = AuthScreen.start(mode: .register, env: app.signedOutEnv)
         let driver = ScreenDriver(AuthScreen.self, state: state, command: command, env: app.signedOutEnv)
         driver.type("grace-example.com")
@@ -53,13 +52,13 @@ struct EntryScreensTests {
             return
         }
         #expect(session.account.email == "grace@example.com")
-        let stored = try await app.store.accounts.user(email: "grace@example.com")
+        let stored = await app.accounts.account(email: "grace@example.com")
         #expect(stored?.hasPassword == true)
     }
 
     @Test("a wrong password shows a message, clears the password and keeps the email")
     func wrongPassword() async throws {
-        let app = try await TestApp.make()
+        let app = try await FakeApp.make()
         let driver = ScreenDriver(AuthScreen.self, state: AuthScreen.start(mode: .login, env: app.signedOutEnv).0,
                                   env: app.signedOutEnv)
         driver.type("ada@example.com"); driver.press(.tab); driver.type("not the password"); driver.press(.enter)
@@ -73,7 +72,7 @@ struct EntryScreensTests {
 
     @Test("dashboard: a template is copied into the workspace and opened; a second copy gets a new name")
     func templateCopy() async throws {
-        let app = try await TestApp.make()
+        let app = try await FakeApp.make()
         let (state, command) = DashboardScreen.start(env: app.env)
         let driver = ScreenDriver(DashboardScreen.self, state: state, command: command, env: app.env)
         await driver.settle()
@@ -88,15 +87,15 @@ struct EntryScreensTests {
             return nil
         }
         #expect(opened.count == 2)
-        let names = try await app.store.domains.list(readableBy: app.session.userId, workspaceId: app.session.workspace.id)
-            .map(\.name).sorted()
+        let names = await app.domains.catalog(userId: app.session.userId).own
+            .filter { $0.workspaceId == app.session.workspace.id }.map(\.name).sorted()
         #expect(names == ["blocksworld", "blocksworld-2"])
         #expect(driver.screenText(width: 120).contains("1 Domains (2)"))
     }
 
     @Test("dashboard: a new domain needs a PDDL name, then exists with a valid skeleton")
     func newDomain() async throws {
-        let app = try await TestApp.make()
+        let app = try await FakeApp.make()
         let (state, command) = DashboardScreen.start(env: app.env)
         let driver = ScreenDriver(DashboardScreen.self, state: state, command: command, env: app.env)
         await driver.settle()
@@ -106,14 +105,14 @@ struct EntryScreensTests {
         driver.press(.ctrl("u"))
         driver.type("rovers-lite\n")
         await driver.settle()
-        let domain = try await app.store.domains.domain(named: "rovers-lite", readableBy: app.session.userId)
-        #expect(driver.requests.contains { if case .navigate(.domain(domain.id!)) = $0 { true } else { false } })
+        let domain = try await app.domains.find(named: "rovers-lite", userId: app.session.userId)
+        #expect(driver.requests.contains { if case .navigate(.domain(domain.id)) = $0 { true } else { false } })
         #expect(domain.domainPddl.contains("(define (domain rovers-lite)"))
     }
 
     @Test("every entry screen draws at 20×3 without writing outside its area")
     func tinyAreas() async throws {
-        let app = try await TestApp.make()
+        let app = try await FakeApp.make()
         let landing = ScreenDriver(LandingScreen.self, state: LandingScreen.start(env: app.signedOutEnv).0, env: app.signedOutEnv)
         let auth = ScreenDriver(AuthScreen.self, state: AuthScreen.start(mode: .register, env: app.signedOutEnv).0, env: app.signedOutEnv)
         let (state, command) = DashboardScreen.start(env: app.env)
