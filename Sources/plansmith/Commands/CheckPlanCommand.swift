@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PDDL
 import Planner
+import PlansmithCore
 
 struct CheckPlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -22,7 +23,7 @@ struct CheckPlanCommand: ParsableCommand {
     @Flag(help: "Print one JSON object.") var json = false
 
     func run() throws {
-        let (domainAST, problemAST) = try PlanningInput.load(domain: domain, problem: problem, command: "check-plan")
+        let (domainSource, problemSource) = try PlanningInput.read(domain: domain, problem: problem, command: "check-plan")
         let planText: String
         if plan == "-" {
             planText = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
@@ -33,17 +34,19 @@ struct CheckPlanCommand: ParsableCommand {
             }
             planText = String(decoding: data, as: UTF8.self)
         }
-        let steps: [ParsedPlanStep]
-        do { steps = try PlanText.parse(planText) } catch {
-            Console.error("\(plan):\(error.line): error: \(error.message)\n")
+        let report: PlanValidationReport, steps: [ParsedPlanStep]
+        switch LocalPlanning.checkPlanNow(domain: domainSource, problem: problemSource, plan: planText) {
+        case .invalidPDDL(let validation):
+            throw PlanningInput.reject(validation, sources: [domainSource, problemSource])
+        case .unreadablePlan(let line, let message):
+            Console.error("\(plan):\(line): error: \(message)\n")
             throw ExitCode(1)
-        }
-        let validator: PlanValidator
-        do { validator = try PlanValidator(domain: domainAST, problem: problemAST) } catch {
-            Console.error("plansmith check-plan: \(error)\n")
+        case .refused(let why):
+            Console.error("plansmith check-plan: \(why)\n")
             throw ExitCode(1)
+        case .checked(let checked, let parsed):
+            (report, steps) = (checked, parsed)
         }
-        let report = validator.validate(steps.map(\.step))
         if json {
             var object: [String: Any] = ["schema": 1, "valid": report.isValid, "cost": report.cost,
                                          "unmet_goals": report.unmetGoals,

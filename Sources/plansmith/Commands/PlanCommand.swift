@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PDDL
 import Planner
+import PlansmithCore
 
 struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -34,35 +35,31 @@ struct PlanCommand: ParsableCommand {
             throw ValidationError("unknown heuristic '\(heuristic)'; choose one of \(HeuristicKind.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         let started = Date()
-        let (domainAST, problemAST) = try PlanningInput.load(domain: domain, problem: problem, command: "plan")
-        var configuration = SearchConfiguration(algorithm: algorithm, heuristic: heuristicKind, preferredOperators: !noPreferred,
+        let (domainSource, problemSource) = try PlanningInput.read(domain: domain, problem: problem, command: "plan")
+        let configuration = SearchConfiguration(algorithm: algorithm, heuristic: heuristicKind, preferredOperators: !noPreferred,
                                                 weight: weight)
-        configuration.limits.timeLimit = .milliseconds(Int(timeout * 1000))
-        let task: GroundedTask
-        do {
-            task = try Grounder.ground(domain: domainAST, problem: problemAST, options: GroundingOptions(operatorLimit: operatorLimit))
-        } catch let error as PlanningError {
-            Console.error("plansmith plan: \(error)\n")
-            if case .tooManyOperators = error { emit(status: "limit", plan: nil, expanded: 0, started: started); throw ExitCode(4) }
+        // One time limit over parsing, grounding and search (the planning service's rule).
+        let job = PlanJob(domain: domainSource, problem: problemSource, configuration: configuration,
+                          timeout: .milliseconds(Int(timeout * 1000)), operatorLimit: operatorLimit)
+        let result = LocalPlanning.planNow(job)
+        switch result {
+        case .invalidPDDL(let report):
+            throw PlanningInput.reject(report, sources: [domainSource, problemSource])
+        case .refused(let why):
+            Console.error("plansmith plan: \(why)\n")
             throw ExitCode(1)
-        }
-        // The time limit covers parsing and grounding too: the search gets what is left.
-        let remaining = max(0.001, timeout - Date().timeIntervalSince(started))
-        configuration.limits.timeLimit = .milliseconds(Int(remaining * 1000))
-        let outcome = PlanSearch.solve(task, configuration: configuration)
-        switch outcome {
-        case .solved(let plan, let statistics):
-            emit(status: "solved", plan: plan, expanded: statistics.expanded, started: started, unitCost: !task.usesActionCosts,
+        case .solved(let plan, let statistics, let unitCost):
+            emit(status: "solved", plan: plan, expanded: statistics.expanded, started: started, unitCost: unitCost,
                  statistics: statistics)
-        case .provenUnsolvable(let statistics):
+        case .unsolvable(let statistics):
             emit(status: "unsolvable", plan: nil, expanded: statistics.expanded, started: started, statistics: statistics)
-            throw ExitCode(3)
-        case .exhausted(let limit, let statistics):
-            emit(status: "limit", plan: nil, expanded: statistics.expanded, started: started, limit: limit, statistics: statistics)
-            throw ExitCode(4)
+        case .limit(let limit, let statistics):
+            if limit == .operators { Console.error("plansmith plan: grounding gave up: more than \(operatorLimit) ground operators\n") }
+            emit(status: "limit", plan: nil, expanded: statistics?.expanded ?? 0, started: started, limit: limit, statistics: statistics)
         case .cancelled:
-            throw ExitCode(4)
+            break
         }
+        if result.exitStatus != 0 { throw ExitCode(result.exitStatus) }
     }
 
     private func emit(status: String, plan: Plan?, expanded: Int, started: Date, unitCost: Bool = true, limit: Limit? = nil,
@@ -94,15 +91,15 @@ struct PlanCommand: ParsableCommand {
 /// Reads a domain and a problem for the planning commands: I/O problems exit 2, PDDL errors exit 1
 /// with compiler-style diagnostics.
 enum PlanningInput {
-    static func load(domain: String, problem: String, command: String) throws -> (Domain, Problem) {
+    /// Both files' text; a file refused before parsing (too large, binary) is a PDDL error (exit 1).
+    static func read(domain: String, problem: String, command: String) throws -> (SourceText, SourceText) {
         if domain == "-" && problem == "-" { throw ValidationError("only one of DOMAIN and PROBLEM can be '-' (standard input)") }
-        var sources: [String: SourceText] = [:]
-        var diagnostics: [Diagnostic] = []
+        var rejected: [Diagnostic] = []
         func read(_ path: String) throws -> SourceText? {
             do {
                 switch try SourceFiles.load(path) {
-                case .text(let source): sources[source.name] = source; return source
-                case .rejected(let diagnostic): diagnostics.append(diagnostic); return nil
+                case .text(let source): return source
+                case .rejected(let diagnostic): rejected.append(diagnostic); return nil
                 }
             } catch let error as InputError {
                 Console.error("plansmith \(command): \(error)\n")
@@ -110,16 +107,27 @@ enum PlanningInput {
             }
         }
         let domainSource = try read(domain), problemSource = try read(problem)
-        var domainAST: Domain?, problemAST: Problem?
-        if let domainSource, let problemSource {
-            let report = ValidationReport.validate(domain: domainSource, problem: problemSource)
-            diagnostics += report.diagnostics.filter(\.isError)
-            domainAST = report.domain
-            problemAST = report.problem
-        }
-        guard let domainAST, let problemAST, !diagnostics.hasErrors else {
-            Console.error(DiagnosticRenderer(useColor: Console.stderrSupportsColor).render(diagnostics, sources: sources))
+        guard let domainSource, let problemSource, rejected.isEmpty else {
+            Console.error(DiagnosticRenderer(useColor: Console.stderrSupportsColor).render(rejected, sources: [:]))
             throw ExitCode(1)
+        }
+        return (domainSource, problemSource)
+    }
+
+    /// Prints a failed validation's errors like a compiler; the caller exits with what this returns.
+    static func reject(_ report: ValidationReport, sources: [SourceText]) -> ExitCode {
+        let byName = Dictionary(sources.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        Console.error(DiagnosticRenderer(useColor: Console.stderrSupportsColor).render(report.diagnostics.filter(\.isError),
+                                                                                        sources: byName))
+        return ExitCode(1)
+    }
+
+    /// Read and checked: the parsed domain and problem.
+    static func load(domain: String, problem: String, command: String) throws -> (Domain, Problem) {
+        let (domainSource, problemSource) = try read(domain: domain, problem: problem, command: command)
+        let report = ValidationReport.validate(domain: domainSource, problem: problemSource)
+        guard let domainAST = report.domain, let problemAST = report.problem, !report.hasErrors else {
+            throw reject(report, sources: [domainSource, problemSource])
         }
         return (domainAST, problemAST)
     }
