@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdWebSocket
 import Logging
 import NIOCore
+import PlansmithCore
 import ServiceLifecycle
 import Store
 
@@ -21,7 +22,7 @@ import Store
 /// Routes are thin: they decode, call a service, encode. Workflows (validation, planning,
 /// critique sessions, domains) live in PlansmithCore's services, shared with the CLI and TUI.
 public struct APIServer: Sendable {
-    public let store: Store
+    public let services: AppServices
     public let configuration: ServerConfiguration
     public let version: String
     /// Nil when the usage log is switched off (`--no-limits`, benchmarks only).
@@ -31,18 +32,18 @@ public struct APIServer: Sendable {
     let keyLimits: KeyLimitCache
     let logger: Logger
 
-    public init(store: Store, configuration: ServerConfiguration, version: String,
+    public init(services: AppServices, configuration: ServerConfiguration, version: String,
                 limiter: (any RequestLimiter)? = nil, logger: Logger = Logger(label: "plansmith.server")) {
-        self.store = store
+        self.services = services
         self.configuration = configuration
         self.version = version
         self.logger = logger
         self.limiter = limiter ?? SlidingWindowLimiter(window: 60, clock: configuration.clock)
         sessions = LoginSessions(lifetime: configuration.sessionLifetime, clock: configuration.clock)
-        let keys = store.apiKeys
-        keyLimits = KeyLimitCache(clock: configuration.clock) { plaintext in try await keys.rateLimit(ofPresentedKey: plaintext) }
+        let keys = services.keys
+        keyLimits = KeyLimitCache(clock: configuration.clock) { secret in try await keys.rateLimit(ofSecret: secret) }
         usageWriter = configuration.usageLogEnabled
-            ? UsageLogWriter(usage: store.usage, keys: store.apiKeys, batchSize: configuration.usageBatchSize,
+            ? UsageLogWriter(analytics: services.analytics, keys: services.keys, batchSize: configuration.usageBatchSize,
                              flushInterval: configuration.usageFlushInterval, logger: logger)
             : nil
     }
@@ -91,7 +92,7 @@ public struct APIServer: Sendable {
     }
 
     var authMiddleware: AuthMiddleware {
-        AuthMiddleware(keys: store.apiKeys, sessions: sessions, usage: usageWriter, clock: configuration.clock)
+        AuthMiddleware(keys: services.keys, sessions: sessions, usage: usageWriter, clock: configuration.clock)
     }
 
     func router(table: RouteTable = RouteTable()) -> Router<APIRequestContext> {
@@ -101,9 +102,9 @@ public struct APIServer: Sendable {
                                     authenticated: router.group(RouterPath(RouteRegistrar.authenticatedPrefix)).add(middleware: authMiddleware),
                                     table: table)
         SystemRoutes(version: version).add(to: routes)
-        AuthRoutes(accounts: store.accounts, sessions: sessions).add(to: routes)
-        KeyRoutes(keys: store.apiKeys, keyLimits: keyLimits).add(to: routes)
-        UsageRoutes(usage: store.usage, writer: usageWriter).add(to: routes)
+        AuthRoutes(accounts: services.accounts, sessions: sessions).add(to: routes)
+        KeyRoutes(keys: services.keys, keyLimits: keyLimits).add(to: routes)
+        UsageRoutes(analytics: services.analytics, writer: usageWriter).add(to: routes)
         return router
     }
 

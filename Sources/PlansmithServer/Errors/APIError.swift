@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import PlansmithCore
 import Store
 
 /// Every failure the API reports, rendered as `{"error": {"code": …, "message": …}}` with the
@@ -45,6 +46,8 @@ public struct APIError: Error, Sendable, Equatable {
         switch error {
         case let error as APIError:
             return error
+        case let error as AppError:
+            return from(error)
         case let error as StoreError:
             return from(error)
         case let error as HTTPError:
@@ -71,6 +74,21 @@ public struct APIError: Error, Sendable, Equatable {
         case .busy: return APIError(.serviceUnavailable, "busy", error.description, headers: [.retryAfter: "1"])
         case .damaged, .readOnly, .missingDirectory, .diskFull, .cannotOpen, .newerSchema, .database:
             return .internalError(error.description)
+        }
+    }
+
+    static func from(_ error: AppError) -> APIError {
+        switch error.kind {
+        case .notFound: return .notFound(error.message)
+        case .forbidden: return APIError(.forbidden, "forbidden", error.message)
+        case .conflict: return .conflict(error.message)
+        case .invalidInput: return .invalidInput(error.message)
+        case .invalidCredentials, .unauthorized: return .unauthorized(error.message)
+        case .tooManyAttempts:
+            return APIError(.tooManyRequests, "too_many_attempts", error.message,
+                            headers: [.retryAfter: String(error.retryAfter ?? 1)])
+        case .limit: return APIError(.unprocessableContent, "limit", error.message)
+        case .unavailable: return APIError(.serviceUnavailable, "unavailable", error.message)
         }
     }
 

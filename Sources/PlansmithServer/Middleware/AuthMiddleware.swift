@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import PlansmithCore
 import Store
 
 /// The fourth link, on every route but health, the OpenAPI document, register and login:
@@ -8,7 +9,7 @@ import Store
 /// envelope. A key's use is noted for `last_used_at`, written with the next usage batch.
 struct AuthMiddleware: RouterMiddleware {
     typealias Context = APIRequestContext
-    let keys: APIKeyService
+    let keys: any KeysService
     let sessions: LoginSessions
     let usage: UsageLogWriter?
     let clock: any StoreClock
@@ -23,14 +24,9 @@ struct AuthMiddleware: RouterMiddleware {
         case .malformed:
             throw APIError.unauthorized("the Authorization header must be 'Bearer psk_…' or 'Bearer pss_…'")
         case .apiKey(let plaintext):
-            let key: APIKey
-            do {
-                key = try await keys.authenticate(plaintext)
-            } catch let error as StoreError {
-                throw APIError.from(error)
-            }
-            caller = Caller(userId: key.userId, apiKeyId: key.id)
-            usage?.noteKeyUse(key.id!, at: clock.now())
+            let key = try await keys.authenticate(plaintext)
+            caller = Caller(userId: key.userId, apiKeyId: key.keyId)
+            usage?.noteKeyUse(key.keyId, at: clock.now())
         case .session(let token):
             guard let userId = sessions.user(for: token) else {
                 throw APIError.unauthorized("session token is unknown or has expired; log in again")

@@ -1,11 +1,11 @@
 import Foundation
 import Hummingbird
-import Store
+import PlansmithCore
 
 /// Register, log in, log out. Register and login need no credentials (they are how one gets
 /// them); they are rate-limited per client address like any anonymous request.
 struct AuthRoutes {
-    let accounts: AccountService
+    let accounts: any AccountsService
     let sessions: LoginSessions
 
     struct Credentials: Codable, Sendable {
@@ -13,7 +13,7 @@ struct AuthRoutes {
         var password: String
     }
 
-    struct Account: Codable, Sendable {
+    struct AccountBody: Codable, Sendable {
         var id: Int64
         var email: String
         var createdAt: Date
@@ -22,20 +22,20 @@ struct AuthRoutes {
     struct Login: Codable, Sendable {
         var token: String
         var expiresAt: Date
-        var user: Account
+        var user: AccountBody
     }
 
     func add(to routes: RouteRegistrar) {
         routes.add(.post, "/v1/auth/register", auth: false) { request, context in
             let body = try await request.decodeJSON(Credentials.self, context: context)
-            let user = try await accounts.register(email: body.email, password: body.password)
-            return try JSONCoding.response(Account(user), status: .created)
+            let signedIn = try await accounts.register(email: body.email, password: body.password)
+            return try JSONCoding.response(AccountBody(signedIn.account), status: .created)
         }
         routes.add(.post, "/v1/auth/login", auth: false) { request, context in
             let body = try await request.decodeJSON(Credentials.self, context: context)
-            let user = try await accounts.login(email: body.email, password: body.password)
-            let (token, expiresAt) = sessions.open(userId: user.id!)
-            return try JSONCoding.response(Login(token: token, expiresAt: expiresAt, user: Account(user)))
+            let signedIn = try await accounts.login(email: body.email, password: body.password)
+            let (token, expiresAt) = sessions.open(userId: signedIn.account.id)
+            return try JSONCoding.response(Login(token: token, expiresAt: expiresAt, user: AccountBody(signedIn.account)))
         }
         routes.add(.post, "/v1/auth/logout") { request, context in
             if case .session(let token) = BearerToken(request) { sessions.close(token: token) }
@@ -43,14 +43,13 @@ struct AuthRoutes {
         }
         routes.add(.get, "/v1/me") { _, context in
             let caller = try context.authenticated()
-            guard let user = try await accounts.user(id: caller.userId) else { throw APIError.notFound("user not found") }
-            return try JSONCoding.response(Account(user))
+            return try JSONCoding.response(AccountBody(try await accounts.account(caller.userId)))
         }
     }
 }
 
-extension AuthRoutes.Account {
-    init(_ user: User) {
-        self.init(id: user.id ?? 0, email: user.email, createdAt: user.createdAt)
+extension AuthRoutes.AccountBody {
+    init(_ account: Account) {
+        self.init(id: account.id, email: account.email, createdAt: account.createdAt)
     }
 }

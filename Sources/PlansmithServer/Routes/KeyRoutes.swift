@@ -1,11 +1,11 @@
 import Foundation
 import Hummingbird
-import Store
+import PlansmithCore
 
 /// API keys of the caller: create, list, revoke, rotate. The key itself appears only in the
 /// create and rotate answers; lists show its prefix. Another user's key id answers 404.
 struct KeyRoutes {
-    let keys: APIKeyService
+    let keys: any KeysService
     let keyLimits: KeyLimitCache
 
     struct CreateKey: Codable, Sendable {
@@ -25,45 +25,42 @@ struct KeyRoutes {
     }
 
     struct KeyList: Codable, Sendable {
-        var keys: [APIKeyListing]
+        var keys: [APIKeyInfo]
     }
 
     func add(to routes: RouteRegistrar) {
         routes.add(.get, "/v1/keys") { _, context in
             let caller = try context.authenticated()
-            return try JSONCoding.response(KeyList(keys: try await keys.list(userId: caller.userId).map(\.listing)))
+            return try JSONCoding.response(KeyList(keys: try await keys.list(userId: caller.userId)))
         }
         routes.add(.post, "/v1/keys") { request, context in
             let caller = try context.authenticated()
             let body = try await request.decodeJSON(CreateKey.self, context: context)
-            if let days = body.expiresInDays, days < 1 { throw APIError.invalidInput("expires_in_days must be at least 1") }
-            let expiresAt = body.expiresInDays.map { Date().addingTimeInterval(Double($0) * 86_400) }
-            let created = try await keys.create(userId: caller.userId, name: body.name ?? "default",
-                                                rateLimit: body.rateLimit ?? APIKeyService.defaultRateLimit,
-                                                expiresAt: expiresAt)
+            let created = try await keys.create(name: body.name ?? "default", rateLimit: body.rateLimit,
+                                                expiresInDays: body.expiresInDays, userId: caller.userId)
             return try JSONCoding.response(CreatedKey(created), status: .created)
         }
         routes.add(.post, "/v1/keys/{id}/revoke") { _, context in
             let caller = try context.authenticated()
             let id = try context.parameters.id("id", what: "API key")
-            try await keys.revoke(keyId: id, userId: caller.userId)
+            try await keys.revoke(id, userId: caller.userId)
             guard let key = try await keys.list(userId: caller.userId).first(where: { $0.id == id }) else {
                 throw APIError.notFound("API key \(id) not found")
             }
-            return try JSONCoding.response(key.listing)
+            return try JSONCoding.response(key)
         }
         routes.add(.post, "/v1/keys/{id}/rotate") { _, context in
             let caller = try context.authenticated()
             let id = try context.parameters.id("id", what: "API key")
-            let created = try await keys.rotate(keyId: id, userId: caller.userId)
+            let created = try await keys.rotate(id, userId: caller.userId)
             return try JSONCoding.response(CreatedKey(created), status: .created)
         }
     }
 }
 
 extension KeyRoutes.CreatedKey {
-    init(_ created: CreatedAPIKey) {
-        self.init(id: created.key.id ?? 0, key: created.plaintext, prefix: created.key.keyPrefix, name: created.key.name,
+    init(_ created: NewAPIKey) {
+        self.init(id: created.key.id, key: created.secret, prefix: created.key.prefix, name: created.key.name,
                   rateLimit: created.key.rateLimit, expiresAt: created.key.expiresAt, createdAt: created.key.createdAt)
     }
 }

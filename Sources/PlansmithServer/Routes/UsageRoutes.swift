@@ -1,11 +1,11 @@
 import Foundation
 import Hummingbird
-import Store
+import PlansmithCore
 
 /// The caller's own usage: aggregates (requests, errors, latency percentiles, cost; per day,
 /// endpoint and model) and the newest rows.
 struct UsageRoutes {
-    let usage: any UsageLog
+    let analytics: any AnalyticsService
     /// Rows still in the writer's batch are flushed first, so a client sees its own requests.
     let writer: UsageLogWriter?
 
@@ -28,7 +28,7 @@ struct UsageRoutes {
             let since = try Self.date(request.uri.queryParameters.get("since"), name: "since")
             let until = try Self.date(request.uri.queryParameters.get("until"), name: "until")
             await writer?.flush()
-            let summary = try await usage.summary(since: since, until: until, userId: caller.userId)
+            let summary = try await analytics.summary(since: since, until: until, userId: caller.userId)
             return try JSONCoding.response(summary)
         }
         routes.add(.get, "/v1/usage/recent") { request, context in
@@ -38,7 +38,7 @@ struct UsageRoutes {
                 throw APIError.invalidInput("limit must be a whole number from 1 to 1000")
             }
             await writer?.flush()
-            let rows = try await usage.recent(limit: limit, userId: caller.userId).map {
+            let rows = try await analytics.recent(limit: limit, userId: caller.userId).map {
                 Recent.Row(endpoint: $0.endpoint, method: $0.method, statusCode: $0.statusCode, latencyMs: $0.latencyMs,
                            apiKeyId: $0.apiKeyId, ip: $0.ip, createdAt: $0.createdAt)
             }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import PlansmithCore
 import ServiceLifecycle
 import Store
 
@@ -15,14 +16,14 @@ import Store
 ///
 /// `@unchecked Sendable`: `pending`, `keyUses` and `dropped` are only touched under `lock`.
 public final class UsageLogWriter: Service, @unchecked Sendable {
-    private let usage: any UsageLog
-    private let keys: APIKeyService
+    private let analytics: any AnalyticsService
+    private let keys: any KeysService
     private let batchSize: Int
     private let flushInterval: Duration
     let maximumPending = 200_000
     private let logger: Logger
     private let lock = NSLock()
-    private var pending: [UsageRecord] = []
+    private var pending: [UsageEntry] = []
     private var keyUses: [Int64: Date] = [:]
     private var dropped = 0
     private let wakeups: AsyncStream<Void>
@@ -30,8 +31,8 @@ public final class UsageLogWriter: Service, @unchecked Sendable {
     /// Serialises flushes (the timer and an explicit `flush()` may overlap).
     private let flushing = FlushGate()
 
-    public init(usage: any UsageLog, keys: APIKeyService, batchSize: Int, flushInterval: Duration, logger: Logger) {
-        self.usage = usage
+    public init(analytics: any AnalyticsService, keys: any KeysService, batchSize: Int, flushInterval: Duration, logger: Logger) {
+        self.analytics = analytics
         self.keys = keys
         self.batchSize = max(batchSize, 1)
         self.flushInterval = flushInterval
@@ -40,7 +41,7 @@ public final class UsageLogWriter: Service, @unchecked Sendable {
     }
 
     /// Queues one row (never waits for the database).
-    public func record(_ row: UsageRecord) {
+    public func record(_ row: UsageEntry) {
         let full: Bool = lock.withLock {
             pending.append(row)
             if pending.count > maximumPending {
@@ -72,7 +73,7 @@ public final class UsageLogWriter: Service, @unchecked Sendable {
             }
             guard !rows.isEmpty || !uses.isEmpty else { return }
             do {
-                try await self.usage.record(contentsOf: rows)
+                try await self.analytics.record(rows)
                 try await self.keys.recordUse(uses)
             } catch {
                 self.logger.warning("usage log write failed; will retry", metadata: ["error": .string("\(error)"), "rows": .stringConvertible(rows.count)])
@@ -112,7 +113,7 @@ extension UsageLogWriter {
         let elapsed = ContinuousClock.now - started
         let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         let endpoint = context.endpointPath.map { $0 == "NotFound" ? "(no route)" : $0 } ?? request.uri.path
-        record(UsageRecord(userId: context.identity.userId, apiKeyId: context.identity.apiKeyId, endpoint: endpoint,
+        record(UsageEntry(userId: context.identity.userId, apiKeyId: context.identity.apiKeyId, endpoint: endpoint,
                            method: request.method.rawValue, statusCode: status, latencyMs: max(ms, 0),
                            ip: context.clientAddress, extraData: "{\"request_id\":\"\(context.requestId)\"}", createdAt: now))
     }

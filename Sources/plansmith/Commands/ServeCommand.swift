@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
+import PlansmithCore
 import PlansmithServer
-import Store
 
 /// `plansmith serve`: the REST + WebSocket API (see README "Server").
 struct ServeCommand: AsyncParsableCommand {
@@ -26,6 +26,10 @@ struct ServeCommand: AsyncParsableCommand {
         "The database file (default: $PLANSMITH_DB, else $XDG_DATA_HOME/plansmith/plansmith.sqlite).",
         valueName: "path"))
     var databasePath: String?
+    @Option(name: .customLong("config"), help: ArgumentHelp(
+        "config.toml with language-model providers (default: $PLANSMITH_CONFIG, else $XDG_CONFIG_HOME/plansmith/config.toml).",
+        valueName: "path"))
+    var configPath: String?
     @Option(help: ArgumentHelp("Largest request body accepted, in bytes.", valueName: "bytes"))
     var bodyLimit: Int = ServerConfiguration.defaultBodyLimit
     @Flag(help: ArgumentHelp("Benchmarks only: switch off rate limiting and the usage log, to measure what they cost.",
@@ -38,24 +42,28 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store: Store
+        let environment = ProcessInfo.processInfo.environment
+        let services: AppServices
         do {
-            store = try Store.open(DatabaseLocation.resolve(explicitPath: databasePath))
-        } catch let error as StoreError {
-            Console.error("plansmith serve: error: \(error.description)\n")
+            services = try AppServices.open(databasePath: databasePath, environment: environment,
+                                            configPath: ConfigLocation.resolve(explicitPath: configPath, environment: environment))
+        } catch {
+            Console.error("plansmith serve: error: \(error)\n")
             throw ExitCode(2)
         }
+        // Sessions left running by a process that stopped (kill -9, power loss) become interrupted, resumable.
+        _ = try? await services.critique.markInterrupted()
         var configuration = ServerConfiguration()
         configuration.host = host
         configuration.port = port
         configuration.bodyLimit = bodyLimit
         configuration.limitsEnabled = !noLimits
         configuration.usageLogEnabled = !noLimits
-        let server = APIServer(store: store, configuration: configuration, version: PlansmithVersion.current)
+        let server = APIServer(services: services, configuration: configuration, version: PlansmithVersion.current)
         let host = self.host
         do {
             try await server.run { port in
-                Console.error("plansmith serve: listening on http://\(host):\(port) (database \(store.path))\n")
+                Console.error("plansmith serve: listening on http://\(host):\(port)\n")
             }
         } catch {
             Console.error("plansmith serve: error: \(error)\n")

@@ -1,6 +1,7 @@
 import Foundation
 import LLM
 import Logging
+import PlansmithCore
 import PlansmithServer
 import ServiceLifecycle
 import Store
@@ -70,7 +71,7 @@ final class TestServer: Sendable {
         configure(&configuration)
         var logger = Logger(label: "plansmith.server.test")
         logger.logLevel = .warning
-        let server = APIServer(store: store, configuration: configuration, version: "test", limiter: limiter, logger: logger)
+        let server = APIServer(services: AppServices.live(store: store, models: nil), configuration: configuration, version: "test", limiter: limiter, logger: logger)
         let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
         let app = server.application { port in portSink.yield(port); portSink.finish() }
         let group = ServiceGroup(configuration: .init(services: [app], logger: logger))
