@@ -30,6 +30,8 @@ public struct APIServer: Sendable {
     let limiter: any RequestLimiter
     let sessions: LoginSessions
     let keyLimits: KeyLimitCache
+    let launched = LaunchedSessions()
+    let conversations = OpenConversations()
     let logger: Logger
 
     public init(services: AppServices, configuration: ServerConfiguration, version: String,
@@ -105,8 +107,14 @@ public struct APIServer: Sendable {
         AuthRoutes(accounts: services.accounts, sessions: sessions).add(to: routes)
         KeyRoutes(keys: services.keys, keyLimits: keyLimits).add(to: routes)
         UsageRoutes(analytics: services.analytics, writer: usageWriter).add(to: routes)
+        DomainRoutes(domains: services.domains).add(to: routes)
+        PlanningRoutes(planning: services.planning, maximumPlanTimeout: configuration.maximumPlanTimeout).add(to: routes)
+        sessionRoutes.add(to: routes)
+        ChatRoutes(chats: services.chats, conversations: conversations).add(to: routes)
         return router
     }
+
+    var sessionRoutes: SessionRoutes { SessionRoutes(critique: services.critique, launched: launched) }
 
     /// Every route the server answers, as "METHOD /path" (for the OpenAPI check).
     public var routeTable: [String] {
@@ -120,6 +128,7 @@ public struct APIServer: Sendable {
     func webSocketRouter() -> Router<APIRequestContext> {
         let router = Router(context: APIRequestContext.self)
         addSharedMiddleware(to: router)
+        sessionRoutes.addWebSocket(to: router.group(RouterPath(RouteRegistrar.authenticatedPrefix)).add(middleware: authMiddleware))
         return router
     }
 }

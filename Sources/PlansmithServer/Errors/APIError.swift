@@ -120,19 +120,28 @@ public struct APIError: Error, Sendable, Equatable {
     /// A decoding error in the client's terms: which field, what was wrong.
     static func describe(_ error: DecodingError) -> String {
         func path(_ context: DecodingError.Context) -> String {
-            let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
+            let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? snakeCase($0.stringValue) }
             return keys.isEmpty ? "body" : keys.joined(separator: ".")
         }
         switch error {
         case .keyNotFound(let key, let context):
             let at = path(context)
-            return "missing field '\(key.stringValue)'" + (at == "body" ? "" : " in \(at)")
+            return "missing field '\(snakeCase(key.stringValue))'" + (at == "body" ? "" : " in \(at)")
         case .typeMismatch(let type, let context): return "field '\(path(context))' should be \(type)"
         case .valueNotFound(let type, let context): return "field '\(path(context))' must not be null (expected \(type))"
         case .dataCorrupted(let context):
             return context.codingPath.isEmpty ? "body is not valid JSON" : "field '\(path(context))': \(context.debugDescription)"
         @unknown default: return "body could not be decoded"
         }
+    }
+
+    /// A Swift property name as the client wrote it (the decoder converts from snake_case).
+    static func snakeCase(_ name: String) -> String {
+        var out = ""
+        for character in name {
+            if character.isUppercase { out += "_" + character.lowercased() } else { out.append(character) }
+        }
+        return out
     }
 
     /// The envelope as a response.
