@@ -67,10 +67,17 @@ public struct APIServer: Sendable {
             logger: logger)
     }
 
-    /// Runs until SIGTERM or SIGINT, then shuts down gracefully: the listener closes, in-flight
-    /// requests finish, then the usage log writes its last batch.
+    /// What runs: the HTTP application, then the keeper of critique sessions (listed after the
+    /// application so it stops first: running sessions are interrupted before the listener closes).
+    public func lifecycle(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> [any Service] {
+        [application(onServerRunning: onServerRunning), SessionKeeper(critique: services.critique, launched: launched, logger: logger)]
+    }
+
+    /// Runs until SIGTERM or SIGINT, then shuts down gracefully: running critique sessions are
+    /// interrupted (resumable), the listener closes, in-flight requests finish, then the usage log
+    /// writes its last batch.
     public func run(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
-        let group = ServiceGroup(configuration: .init(services: [application(onServerRunning: onServerRunning)],
+        let group = ServiceGroup(configuration: .init(services: lifecycle(onServerRunning: onServerRunning),
                                                       gracefulShutdownSignals: [.sigterm, .sigint],
                                                       logger: logger))
         try await group.run()

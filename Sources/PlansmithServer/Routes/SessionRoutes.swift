@@ -45,7 +45,7 @@ struct SessionRoutes {
                 configuration.maxIterations = rounds
             }
             let launch = try await critique.start(CritiqueStart(source: source, configuration: configuration), userId: caller.userId)
-            launched.record(launch.sessionId, task: launch.task)
+            launched.record(launch.sessionId, userId: caller.userId, task: launch.task)
             return try JSONCoding.response(Started(launch), status: .accepted)
         }
         routes.add(.get, "/v1/sessions") { request, context in
@@ -82,7 +82,7 @@ struct SessionRoutes {
             let caller = try context.authenticated()
             let id = try context.parameters.id("id", what: "session")
             let launch = try await critique.resume(id, base: .default, userId: caller.userId)
-            launched.record(launch.sessionId, task: launch.task)
+            launched.record(launch.sessionId, userId: caller.userId, task: launch.task)
             return try JSONCoding.response(Started(launch), status: .accepted)
         }
         routes.add(.get, "/v1/sessions/{id}/events") { _, context in

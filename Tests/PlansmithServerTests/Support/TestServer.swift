@@ -73,8 +73,8 @@ final class TestServer: Sendable {
         logger.logLevel = .warning
         let server = APIServer(services: AppServices.live(store: store, models: nil), configuration: configuration, version: "test", limiter: limiter, logger: logger)
         let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
-        let app = server.application { port in portSink.yield(port); portSink.finish() }
-        let group = ServiceGroup(configuration: .init(services: [app], logger: logger))
+        let services = server.lifecycle { port in portSink.yield(port); portSink.finish() }
+        let group = ServiceGroup(configuration: .init(services: services, logger: logger))
         let running = Task { try await group.run() }
         var iterator = ports.makeAsyncIterator()
         guard let port = await iterator.next(), port > 0 else {
