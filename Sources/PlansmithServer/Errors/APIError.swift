@@ -72,7 +72,7 @@ public struct APIError: Error, Sendable, Equatable {
             return APIError(.tooManyRequests, "too_many_attempts", error.description,
                             headers: [.retryAfter: String(seconds)])
         case .busy: return APIError(.serviceUnavailable, "busy", error.description, headers: [.retryAfter: "1"])
-        case .damaged, .readOnly, .missingDirectory, .diskFull, .cannotOpen, .newerSchema, .database:
+        case .damaged, .readOnly, .missingDirectory, .diskFull, .cannotOpen, .newerSchema, .notADatabase, .database:
             return .internalError(error.description)
         }
     }
