@@ -1,8 +1,9 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 //
 // Plansmith — module layering (arrows point down only; see ../shared/docs/architecture.md):
 //
 //   plansmith (executable: ArgumentParser; TUI by default, subcommands for scripting)
+//    ├─ PlansmithServer   `plansmith serve`: REST + WebSocket API on Hummingbird, over PlansmithCore's services
 //    ├─ PlansmithTUI      screens (State, Msg, update, view): PlansmithCore's services + value types only
 //    │   └─ TerminalUI    general toolkit: backend (ncursesw | virtual), layout, widgets, editor
 //    │       └─ CNcursesw + CTermShim
@@ -37,6 +38,13 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        // The server (issue #15). Hummingbird's default traits pull swift-configuration, which
+        // nothing here uses: switched off to save build minutes.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", exact: "2.8.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
+        // Already in the graph through Hummingbird; named for its HTTPField type.
+        .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0", traits: []),
     ],
     targets: [
         .target(name: "PDDL", swiftSettings: strict),
@@ -51,6 +59,7 @@ let package = Package(
                 "Critique",
                 "PlansmithCore",
                 "PlansmithTUI",
+                "PlansmithServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -102,6 +111,22 @@ let package = Package(
                                                               "Elicitation", "LLM", "Planner", "PDDL", "Store",
                                                               "PlansmithTestSupport", "FakeLLMServer"],
                     exclude: ["Snapshots"], swiftSettings: strict),
+        // The REST + WebSocket API (`plansmith serve`): middleware, routes, OpenAPI document.
+        // Workflows go through PlansmithCore's services; the server adds HTTP, auth, limits and logging.
+        .target(name: "PlansmithServer", dependencies: [
+            "PlansmithCore", "Critique", "Elicitation", "Planner", "PDDL", "Store",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ], resources: [.embedInCode("OpenAPI/openapi.json")], swiftSettings: strict),
+        // Real HTTP over loopback: libcurl (the LLM target's client) for requests and SSE, and
+        // hummingbird-websocket's client for the event socket.
+        .testTarget(name: "PlansmithServerTests", dependencies: [
+            "PlansmithServer", "PlansmithCore", "Store", "LLM", "PlansmithTestSupport",
+            .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+        ], swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["PlansmithTestSupport", "FakeLLMServer", "Store"], swiftSettings: strict),
         .testTarget(name: "PDDLTests", dependencies: ["PDDL", "PlansmithTestSupport"],
                     exclude: ["Fixtures"], swiftSettings: strict),

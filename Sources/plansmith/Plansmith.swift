@@ -35,6 +35,7 @@ struct Plansmith: AsyncParsableCommand {
             CritiqueCommand.self,
             BenchCritiqueCommand.self,
             BenchTUICommand.self,
+            ServeCommand.self,
         ],
         defaultSubcommand: TUICommand.self
     )

@@ -49,6 +49,18 @@ extension CurlTransfer {
         }
     }
 
+    private func setBody(_ easy: UnsafeMutableRawPointer) {
+        cs_setopt_long(easy, CURLOPT_POST, 1)
+        cs_setopt_off(easy, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(request.body.count))
+        request.body.withUnsafeBytes { bytes in
+            // COPYPOSTFIELDS copies the bytes, so the buffer need not outlive this call.
+            var empty: UInt8 = 0
+            let base = bytes.baseAddress.map { UnsafeMutableRawPointer(mutating: $0) }
+                ?? withUnsafeMutablePointer(to: &empty) { UnsafeMutableRawPointer($0) }
+            cs_setopt_ptr(easy, CURLOPT_COPYPOSTFIELDS, base)
+        }
+    }
+
     /// Sets every option; returns the header list, which must outlive the transfer.
     func configure(_ easy: UnsafeMutableRawPointer, context: UnsafeMutableRawPointer,
                    errorBuffer: UnsafeMutablePointer<CChar>) -> UnsafeMutablePointer<curl_slist>? {
@@ -64,16 +76,10 @@ extension CurlTransfer {
         case "GET":
             cs_setopt_long(easy, CURLOPT_HTTPGET, 1)
         case "POST":
-            cs_setopt_long(easy, CURLOPT_POST, 1)
-            cs_setopt_off(easy, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(request.body.count))
-            request.body.withUnsafeBytes { bytes in
-                // COPYPOSTFIELDS copies the bytes, so the buffer need not outlive this call.
-                var empty: UInt8 = 0
-                let base = bytes.baseAddress.map { UnsafeMutableRawPointer(mutating: $0) }
-                    ?? withUnsafeMutablePointer(to: &empty) { UnsafeMutableRawPointer($0) }
-                cs_setopt_ptr(easy, CURLOPT_COPYPOSTFIELDS, base)
-            }
+            setBody(easy)
         default:
+            // PUT, PATCH, DELETE: curl sends a body given as POST fields under any method name.
+            if !request.body.isEmpty { setBody(easy) }
             cs_setopt_str(easy, CURLOPT_CUSTOMREQUEST, request.method)
         }
         var list: UnsafeMutablePointer<curl_slist>?

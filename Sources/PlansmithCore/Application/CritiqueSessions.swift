@@ -80,6 +80,9 @@ public protocol CritiqueSessions: Sendable {
     func resume(_ sessionId: Int64, base: CritiqueConfiguration, userId: Int64) async throws -> CritiqueLaunch
     /// Asks a running session to stop; it ends as cancelled with its last valid plan.
     func cancel(_ sessionId: Int64, userId: Int64) async
+    /// Stops a session this process runs because the process is going away; it ends interrupted
+    /// (resumable), with its finished rounds saved.
+    func interrupt(_ sessionId: Int64, userId: Int64) async
     /// Waits for a session started in this process; nil if it was not.
     func result(of sessionId: Int64, userId: Int64) async -> CritiqueResult?
     func summary(_ sessionId: Int64, userId: Int64) async throws -> SessionSummary

@@ -29,6 +29,14 @@ public protocol KeysService: Sendable {
     /// Checks a presented secret (constant time) and records its use; unknown, revoked and
     /// expired keys are `unauthorized`.
     func verify(_ secret: String) async throws -> KeyIdentity
+    /// The server's per-request check: like `verify` but without writing; the server records uses
+    /// in batches with `recordUse`, so a request costs a read, not a write.
+    func authenticate(_ secret: String) async throws -> KeyIdentity
+    /// The per-minute limit of the key a secret names; nil when no key has it. (The server's rate
+    /// limiter runs before authentication.)
+    func rateLimit(ofSecret secret: String) async throws -> Int?
+    /// Sets `last_used_at` for many keys at once.
+    func recordUse(_ lastUsed: [Int64: Date]) async throws
 }
 
 public struct StoreKeys: KeysService {

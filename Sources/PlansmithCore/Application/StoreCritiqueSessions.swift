@@ -64,6 +64,10 @@ public final class StoreCritiqueSessions: CritiqueSessions {
         await service(for: userId).cancel(sessionId)
     }
 
+    public func interrupt(_ sessionId: Int64, userId: Int64) async {
+        await service(for: userId).interrupt(sessionId)
+    }
+
     public func result(of sessionId: Int64, userId: Int64) async -> CritiqueResult? {
         await service(for: userId).result(of: sessionId)
     }

@@ -15,6 +15,8 @@ public actor CritiqueService {
     let sessions: any PlanningSessionRepository
     let userId: Int64
     private var running: [Int64: Task<CritiqueResult, Never>] = [:]
+    /// Sessions being stopped because the process is going away: they end interrupted, not cancelled.
+    private var interrupting: Set<Int64> = []
 
     public init(bus: EventBus, sessions: any PlanningSessionRepository, userId: Int64) {
         self.bus = bus
@@ -43,6 +45,16 @@ public actor CritiqueService {
         running[sessionId]?.cancel()
     }
 
+    /// Stops a running session because this process is shutting down: its finished rounds are
+    /// already saved; it ends `interrupted`, so it can be resumed later from its last round.
+    public func interrupt(_ sessionId: Int64) {
+        guard let task = running[sessionId] else { return }
+        interrupting.insert(sessionId)
+        task.cancel()
+    }
+
+    private func isInterrupting(_ sessionId: Int64) -> Bool { interrupting.contains(sessionId) }
+
     /// Waits for a session started by this service; nil if unknown.
     public func result(of sessionId: Int64) async -> CritiqueResult? {
         guard let task = running[sessionId] else { return nil }
@@ -66,8 +78,9 @@ public actor CritiqueService {
                 if case .sessionFinished = event { return }
                 await bus.publish(event, session: id)
             }
+            let interrupted = await self.isInterrupting(id)
             let status: PlanningStatus = switch result.reason {
-            case .cancelled: .cancelled
+            case .cancelled: interrupted ? .interrupted : .cancelled
             case .failed: .failed
             default: .completed
             }
@@ -75,7 +88,8 @@ public actor CritiqueService {
             // A fresh task: the session's own task may be cancelled, and the final status must still be written.
             let saved = await Task {
                 do {
-                    _ = try await sessions.update(id, userId: userId, to: status, finalPlan: finalPlan, failureReason: result.failure)
+                    _ = try await sessions.update(id, userId: userId, to: status, finalPlan: finalPlan,
+                                                  failureReason: status == .interrupted ? "interrupted: the server stopped" : result.failure)
                     return nil as String?
                 } catch { return "could not finish session \(id): \(error)" }
             }.value

@@ -1,6 +1,7 @@
 import Critique
 import Foundation
 import Planner
+import PlansmithCore
 
 /// Turns critique events into text lines or `critique --json` lines (architecture.md, schema 1).
 struct CritiqueEventPrinter {
@@ -11,54 +12,7 @@ struct CritiqueEventPrinter {
     }
 
     private func printJSON(_ event: CritiqueEvent, sessionId: Int64, task: CritiqueTask) {
-        switch event {
-        case .sessionStarted(let source, let plan, let cost):
-            Console.json(["type": "session", "session_id": sessionId, "source": source.summary, "plan": plan, "cost": cost])
-        case .proposalRejected(let round, let feedback):
-            Console.json(["type": "proposal-rejected", "round": round, "feedback": feedback])
-        case .iterationStarted(let i):
-            Console.json(["type": "iteration", "iteration": i])
-        case .itemScored(let i, let item, let score):
-            var votes: [String: Double] = [:]
-            for (critic, vote) in score.votes { votes[critic.rawValue] = vote.rawValue }
-            var object: [String: Any] = ["type": "item", "iteration": i, "id": item.id, "critic": item.author.rawValue,
-                                         "severity": item.severity.rawValue, "message": item.message, "steps": item.steps.map { $0 + 1 },
-                                         "votes": votes, "score": score.score, "accepted": score.accepted]
-            object["edit"] = item.edit.map { ["kind": $0.kind, "description": $0.description] } ?? NSNull()
-            Console.json(object)
-        case .refinementApplied(let i, let items, let plan, let cost):
-            Console.json(["type": "refinement", "iteration": i, "items": items, "plan": plan, "cost": cost])
-        case .iterationFinished(let round):
-            var object: [String: Any] = ["type": "round", "iteration": round.iteration, "cost": round.cost, "quality": round.quality,
-                                         "applied": round.applied, "valid": round.validation.valid,
-                                         "time_s": (round.seconds * 1000).rounded() / 1000]
-            if !round.criticFailures.isEmpty {
-                object["critic_failures"] = round.criticFailures.map { ["critic": $0.critic.rawValue, "phase": $0.phase.rawValue, "message": $0.message] }
-            }
-            if !round.agreedWithInvalid.isEmpty {
-                object["agreed_with_invalid"] = Dictionary(uniqueKeysWithValues: round.agreedWithInvalid.map { ($0.key.rawValue, $0.value) })
-            }
-            if let revision = round.revision {
-                object["revision"] = ["reviser": revision.reviser, "valid": revision.valid, "applied": revision.applied,
-                                      "cost": revision.cost.map { $0 as Any } ?? NSNull(), "feedback": revision.feedback.map { $0 as Any } ?? NSNull()]
-            }
-            Console.json(object)
-        case .llmUsage(let prompt, let completion):
-            Console.json(["type": "llm-usage", "prompt_tokens": prompt, "completion_tokens": completion])
-        case .failure(let message):
-            Console.json(["type": "failure", "message": message])
-        case .sessionFinished(let result):
-            // The final verdict is the validator's, taken again on the final plan.
-            let valid = result.plan.map { task.validator.validate($0.steps).isValid } ?? false
-            var object: [String: Any] = ["type": "final", "session_id": sessionId, "valid": valid,
-                                         "plan": result.plan?.stepTexts ?? [], "cost": result.plan.map { $0.cost as Any } ?? NSNull(),
-                                         "initial_cost": result.initialCost.map { $0 as Any } ?? NSNull(),
-                                         "iterations": result.iterations, "reason": Self.reason(result)]
-            if let failure = result.failure { object["failure"] = failure }
-            Console.json(object)
-        case .criticStarted, .criticFinished, .feedbackItem, .vote, .converged, .llmTokens:
-            break  // folded into the item and round lines
-        }
+        if let object = JSONForms.critiqueEvent(event, sessionId: sessionId, task: task) { Console.json(object) }
     }
 
     private func printText(_ event: CritiqueEvent, sessionId: Int64) {
@@ -105,8 +59,5 @@ struct CritiqueEventPrinter {
     }
 
     /// The final line's reason: "no-plan" when the session ended without any valid plan.
-    static func reason(_ result: CritiqueResult) -> String {
-        result.plan == nil && (result.reason == .failed || result.reason == .cancelled) && result.rounds.isEmpty
-            ? "no-plan" : result.reason.rawValue
-    }
+    static func reason(_ result: CritiqueResult) -> String { JSONForms.finalReason(result) }
 }

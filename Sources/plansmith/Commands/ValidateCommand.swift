@@ -1,5 +1,6 @@
 import ArgumentParser
 import PDDL
+import PlansmithCore
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
@@ -114,14 +115,9 @@ struct ValidateCommand: ParsableCommand {
 }
 
 extension Domain {
-    var summaryJSON: [String: Any] {
-        ["name": name.text, "actions": actions.count, "predicates": predicates.count, "types": types.count,
-         "requirements": requirements.map(\.name.text)]
-    }
+    var summaryJSON: [String: Any] { JSONForms.domainSummary(self) }
 }
 
 extension Problem {
-    var summaryJSON: [String: Any] {
-        ["name": name.text, "domain": domainName.text, "objects": objects.count, "init": initialState.count]
-    }
+    var summaryJSON: [String: Any] { JSONForms.problemSummary(self) }
 }
