@@ -37,6 +37,8 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
     ],
     targets: [
         .target(name: "PDDL", swiftSettings: strict),
@@ -71,11 +73,14 @@ let package = Package(
         .target(name: "TerminalUI", dependencies: ["CNcursesw", "CTermShim"], swiftSettings: strict),
         .executableTarget(name: "tui-demo", dependencies: ["TerminalUI"], path: "Sources/TUIDemo", swiftSettings: strict),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "PlansmithTestSupport"], exclude: ["Snapshots"], swiftSettings: strict),
-        // Store: SQLite (GRDB) schema, migrations, accounts, domains, keys, usage, rate limiting.
+        // Store: SQLite (GRDB) schema, migrations, accounts, domains, keys, usage, rate limiting; the
+        // repositories also on PostgreSQL (postgres-nio), chosen by a postgres:// URL.
         .target(name: "Store", dependencies: [
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "_CryptoExtras", package: "swift-crypto"),
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         .executableTarget(name: "store-writer", dependencies: ["Store"], path: "Sources/StoreWriter", swiftSettings: strict),
         .testTarget(name: "StoreTests", dependencies: ["Store"], exclude: ["Fixtures"], swiftSettings: strict),
