@@ -98,7 +98,7 @@ let package = Package(
         .target(name: "Critique", dependencies: ["Planner", "PDDL"], swiftSettings: strict),
         .testTarget(name: "CritiqueTests", dependencies: ["Critique", "Planner", "PDDL", "PlansmithTestSupport"], swiftSettings: strict),
         .target(name: "PlansmithCore", dependencies: ["Critique", "Elicitation", "LLM", "Planner", "PDDL", "Store"], swiftSettings: strict),
-        .testTarget(name: "PlansmithCoreTests", dependencies: ["PlansmithCore", "Critique", "Store", "Planner", "PDDL", "LLM",
+        .testTarget(name: "PlansmithCoreTests", dependencies: ["PlansmithCore", "Critique", "Elicitation", "Store", "Planner", "PDDL", "LLM",
                                                                "FakeLLMServer", "PlansmithTestSupport"], swiftSettings: strict),
         // The app's screens (Elm style), driven by PlansmithCore's services and the event bus.
         .target(name: "PlansmithTUI", dependencies: ["PlansmithCore", "TerminalUI", "Critique", "Planner", "PDDL"],

@@ -102,8 +102,9 @@ enum CriticReplyParsing {
     }
 
     static func integer(_ value: Any?) -> Int? {
-        guard let number = value as? NSNumber, number.doubleValue.rounded() == number.doubleValue else { return nil }
-        return number.intValue
+        // `Int(exactly:)`: a step number of 1e300 or 1.5 from a model is no step, and must not trap.
+        guard let number = value as? NSNumber, !(value is Bool) else { return nil }
+        return Int(exactly: number.doubleValue)
     }
 
     static func integers(_ value: Any?) -> [Int] { (value as? [Any])?.compactMap(integer) ?? [] }

@@ -21,18 +21,14 @@ struct CheckPlanCommand: ParsableCommand {
     @Argument(help: "The problem file.") var problem: String
     @Argument(help: "The plan file ('-' for standard input).") var plan: String
     @Flag(help: "Print one JSON object.") var json = false
+    @OptionGroup var input: InputOptions
 
     func run() throws {
         let (domainSource, problemSource) = try PlanningInput.read(domain: domain, problem: problem, command: "check-plan")
         let planText: String
-        if plan == "-" {
-            planText = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-        } else {
-            guard let data = FileManager.default.contents(atPath: plan) else {
-                Console.error("plansmith check-plan: \(plan): cannot read the plan file\n")
-                throw ExitCode(2)
-            }
-            planText = String(decoding: data, as: UTF8.self)
+        do { planText = String(decoding: try SourceFiles.bytes(plan, maximumSize: input.maximumSize), as: UTF8.self) } catch let error as InputError {
+            Console.error("plansmith check-plan: \(error)\n")
+            throw ExitCode(2)
         }
         let report: PlanValidationReport, steps: [ParsedPlanStep]
         switch LocalPlanning.checkPlanNow(domain: domainSource, problem: problemSource, plan: planText) {

@@ -85,7 +85,9 @@ struct RunningApp {
         try keys("r")
         try expect("Create your account")
         try type(email); try keys("Tab"); try type(password); try keys("Tab"); try type(password); try keys("Enter")
-        try expect("Plansmith › Dashboard", "Templates")
+        // The lists load in a task: wait for the templates themselves, not just the pane's title, so
+        // keys sent next land on a filled list.
+        try expect("Plansmith › Dashboard", "blocksworld —")
     }
 
     func logIn(email: String = "ada@example.com", password: String = "correct horse") throws {

@@ -162,14 +162,11 @@ extension DomainScreen {
     private static func exportChat(_ state: State, _ env: ScreenEnvironment) -> ScreenStep<Msg> {
         guard !state.chat.transcript.messages.isEmpty else { return .request(.toast(.info, "the chat is empty: nothing to export")) }
         let directory = env.app.exportDirectory
-        let safeName = String(state.domainName.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "-" })
-        let path = (directory as NSString).appendingPathComponent("\(safeName)-chat-\(DisplayDate.string(Date(), "%Y%m%d-%H%M%S")).md")
+        let name = "\(state.domainName)-chat-\(DisplayDate.string(Date(), "%Y%m%d-%H%M%S")).md"
         let markdown = "# Chat about \(state.domainName)\n\n" + state.chat.transcript.markdown() + "\n"
         return .command(.task {
             do {
-                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-                try markdown.write(toFile: path, atomically: true, encoding: .utf8)
-                return .exported(.success(path))
+                return .exported(.success(try ReportExport.write(markdown, named: name, into: directory)))
             } catch {
                 return .exported(.failure(ScreenFailure(error.localizedDescription)))
             }

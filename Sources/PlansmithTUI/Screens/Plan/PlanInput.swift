@@ -118,11 +118,8 @@ enum PlanInput {
 /// Writes reports into the export directory (created when missing), each atomically.
 enum PlanExport {
     static func write(_ report: PlanReport, format: PlanScreen.ExportFormat, sessionId: Int64, to directory: String) throws -> String {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let name = "plansmith-session-\(sessionId)." + (format == .markdown ? "md" : "json")
-        let path = (directory as NSString).appendingPathComponent(name)
         let text = format == .markdown ? report.markdown() : try report.json()
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
+        return try ReportExport.write(text, named: name, into: directory)
     }
 }
