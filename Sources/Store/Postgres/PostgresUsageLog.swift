@@ -10,31 +10,25 @@ struct PostgresUsageLog: UsageLog {
         try await record(contentsOf: [entry])
     }
 
-    /// One transaction; multi-row INSERTs of up to 1,000 rows (9 parameters each stays far
-    /// below the protocol's 65,535-parameter limit).
+    /// One statement per call, whatever the batch size: the columns go over as ten arrays and
+    /// `unnest` turns them back into rows, so the server parses and plans one small statement
+    /// instead of a VALUES list with thousands of parameters. Arrays cannot hold NULL here
+    /// (postgres-nio encodes non-optional elements), so NULL ids travel as 0 (ids start at 1) and
+    /// a NULL ip as a flag beside it.
     func record(contentsOf entries: [UsageRecord]) async throws {
         guard !entries.isEmpty else { return }
-        let database = database
-        try await database.transaction { c in
-            var start = 0
-            while start < entries.count {
-                let chunk = entries[start..<min(start + 1000, entries.count)]
-                var binds = PostgresBindings(capacity: chunk.count * 9)
-                var tuples: [String] = []
-                for (i, e) in chunk.enumerated() {
-                    let base = i * 9
-                    tuples.append("(" + (1...9).map { "$\(base + $0)" }.joined(separator: ", ") + ")")
-                    binds.append(e.userId); binds.append(e.apiKeyId); binds.append(e.endpoint); binds.append(e.method)
-                    binds.append(e.statusCode); binds.append(e.latencyMs); binds.append(e.ip); binds.append(e.extraData)
-                    binds.append(PostgresDate.rounded(e.createdAt))
-                }
-                try await c.query(PostgresQuery(unsafeSQL: """
-                    INSERT INTO usage_logs (user_id, api_key_id, endpoint, method, status_code, latency_ms, ip, extra_data, created_at)
-                    VALUES \(tuples.joined(separator: ", "))
-                    """, binds: binds), logger: database.logger)
-                start += chunk.count
-            }
-        }
+        let users = entries.map { $0.userId ?? 0 }, keys = entries.map { $0.apiKeyId ?? 0 }
+        let endpoints = entries.map(\.endpoint), methods = entries.map(\.method)
+        let statuses = entries.map { Int64($0.statusCode) }, latencies = entries.map(\.latencyMs)
+        let ips = entries.map { $0.ip ?? "" }, noIP = entries.map { $0.ip == nil }
+        let extras = entries.map(\.extraData), times = entries.map { PostgresDate.rounded($0.createdAt) }
+        _ = try await database.rows("""
+            INSERT INTO usage_logs (user_id, api_key_id, endpoint, method, status_code, latency_ms, ip, extra_data, created_at)
+            SELECT NULLIF(u, 0), NULLIF(k, 0), e, m, s, l, CASE WHEN n THEN NULL ELSE i END, x, t
+            FROM unnest(\(users)::bigint[], \(keys)::bigint[], \(endpoints)::text[], \(methods)::text[], \(statuses)::bigint[],
+                        \(latencies)::float8[], \(ips)::text[], \(noIP)::bool[], \(extras)::text[], \(times)::timestamptz[])
+                 AS r(u, k, e, m, s, l, i, n, x, t)
+            """)
     }
 
     func recent(limit: Int, userId: Int64?) async throws -> [UsageRecord] {
