@@ -142,19 +142,22 @@ public enum SQLiteToPostgres {
         let sql = "SELECT \(table.columns.map(\.0).joined(separator: ", ")) FROM \(table.name) ORDER BY \(table.order)"
         let kinds = table.columns.map(\.1)
         return try await source.read { db in
-            try Row.fetchAll(db, sql: sql).map { row in
-                kinds.enumerated().map { index, kind -> Value in
-                    let value: DatabaseValue = row[index]
-                    if value.isNull { return .null }
-                    switch kind {
-                    case .int: return Int64.fromDatabaseValue(value).map(Value.int) ?? .null
-                    case .text: return String.fromDatabaseValue(value).map(Value.text) ?? .null
-                    case .bool: return .bool((Int64.fromDatabaseValue(value) ?? 0) != 0)
-                    case .date: return StoreDate.date(from: value).map(Value.date) ?? .null
-                    case .double: return Double.fromDatabaseValue(value).map(Value.double) ?? .null
-                    }
-                }
-            }
+            try Row.fetchAll(db, sql: sql).map { row in kinds.indices.map { value(in: row, at: $0, as: kinds[$0]) } }
+        }
+    }
+
+    /// One SQLite column as a `Value`. Not optimised: Swift 6.3.1's release optimiser crashed
+    /// (ownership verifier, signal 6) on the inlined switch over `DatabaseValue` here.
+    @_optimize(none)
+    static func value(in row: Row, at index: Int, as kind: Kind) -> Value {
+        switch kind {
+        case .int: return (row[index] as Int64?).map(Value.int) ?? .null
+        case .text: return (row[index] as String?).map(Value.text) ?? .null
+        case .bool: return (row[index] as Int64?).map { Value.bool($0 != 0) } ?? .null
+        case .date:
+            let raw: DatabaseValue = row[index]
+            return StoreDate.date(from: raw).map(Value.date) ?? .null
+        case .double: return (row[index] as Double?).map(Value.double) ?? .null
         }
     }
 
