@@ -103,7 +103,9 @@ enum CriticReplyParsing {
 
     static func integer(_ value: Any?) -> Int? {
         // `Int(exactly:)`: a step number of 1e300 or 1.5 from a model is no step, and must not trap.
-        guard let number = value as? NSNumber, !(value is Bool) else { return nil }
+        // JSON `true` is no step either; but `is Bool` cannot tell (on Linux any NSNumber of 0 or 1
+        // casts to Bool): a decoded boolean is the one NSNumber whose type code is "c".
+        guard let number = value as? NSNumber, String(cString: number.objCType) != "c" else { return nil }
         return Int(exactly: number.doubleValue)
     }
 
