@@ -45,6 +45,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
         // Already in the graph through Hummingbird; named for its HTTPField type.
         .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0", traits: []),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
     ],
     targets: [
         .target(name: "PDDL", swiftSettings: strict),
@@ -80,11 +82,14 @@ let package = Package(
         .target(name: "TerminalUI", dependencies: ["CNcursesw", "CTermShim"], swiftSettings: strict),
         .executableTarget(name: "tui-demo", dependencies: ["TerminalUI"], path: "Sources/TUIDemo", swiftSettings: strict),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "PlansmithTestSupport"], exclude: ["Snapshots"], swiftSettings: strict),
-        // Store: SQLite (GRDB) schema, migrations, accounts, domains, keys, usage, rate limiting.
+        // Store: SQLite (GRDB) schema, migrations, accounts, domains, keys, usage, rate limiting; the
+        // repositories also on PostgreSQL (postgres-nio), chosen by a postgres:// URL.
         .target(name: "Store", dependencies: [
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "_CryptoExtras", package: "swift-crypto"),
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         .executableTarget(name: "store-writer", dependencies: ["Store"], path: "Sources/StoreWriter", swiftSettings: strict),
         .testTarget(name: "StoreTests", dependencies: ["Store"], exclude: ["Fixtures"], swiftSettings: strict),

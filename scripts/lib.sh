@@ -54,3 +54,46 @@ ensure_peers() {
     "$PLANSMITH_PEERS_VENV/bin/python" -m pip install --quiet "$@" >&2
   fi
 }
+
+# PostgreSQL's server programs (Debian's `postgresql`), installed when missing; sets PG_BIN.
+ensure_postgres() {
+  if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+    ensure_system_packages postgresql
+  fi
+  PG_BIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
+  export PG_BIN
+}
+
+# A throwaway PostgreSQL cluster for tests and benchmarks: initdb in a fresh temp dir, listening
+# only on a unix socket inside that dir (no TCP port, so it can clash with nothing), trust auth
+# (only the dir's owner can reach the socket), one database. initdb refuses to run as root, so
+# as root the cluster belongs to the `postgres` system user the package creates.
+# Exports PLANSMITH_TEST_POSTGRES_URL and PG_THROWAWAY_DIR; stop_throwaway_postgres removes it all.
+# Extra arguments are server settings (e.g. -c fsync=off).
+start_throwaway_postgres() {
+  ensure_postgres
+  local dir run_as=()
+  dir="$(mktemp -d /tmp/plansmith-pg.XXXXXX)"
+  if [ "$(id -u)" -eq 0 ]; then
+    chown postgres: "$dir"
+    run_as=(runuser -u postgres --)
+  fi
+  PG_THROWAWAY_DIR="$dir"
+  PG_THROWAWAY_RUN_AS=("${run_as[@]}")
+  export PG_THROWAWAY_DIR
+  "${run_as[@]}" "$PG_BIN/initdb" -D "$dir/data" -U plansmith --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
+    || { cat "$dir/initdb.log" >&2; return 1; }
+  "${run_as[@]}" "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start \
+    -o "-c listen_addresses='' -c unix_socket_directories='$dir' -c max_connections=300 $*" >/dev/null \
+    || { cat "$dir/server.log" >&2; return 1; }
+  "${run_as[@]}" "$PG_BIN/createdb" -h "$dir" -U plansmith plansmith_test
+  export PLANSMITH_TEST_POSTGRES_URL="postgres://plansmith@/plansmith_test?host=$dir"
+  say "throwaway PostgreSQL cluster at $dir ($("$PG_BIN/postgres" --version))"
+}
+
+stop_throwaway_postgres() {
+  [ -n "${PG_THROWAWAY_DIR:-}" ] || return 0
+  "${PG_THROWAWAY_RUN_AS[@]}" "$PG_BIN/pg_ctl" -D "$PG_THROWAWAY_DIR/data" -m immediate -w stop >/dev/null 2>&1 || true
+  rm -rf "$PG_THROWAWAY_DIR"
+  PG_THROWAWAY_DIR=""
+}

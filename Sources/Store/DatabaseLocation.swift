@@ -37,7 +37,11 @@ public struct DatabaseLocation: Sendable, Equatable {
 
     var directory: String { (path as NSString).deletingLastPathComponent }
 
+    /// True when `--db`/`PLANSMITH_DB` named a PostgreSQL database (`postgres://…`), not a file.
+    public var isPostgres: Bool { PostgresLocation.isPostgresURL(path) }
+
     private static func absolute(_ path: String) -> String {
+        if PostgresLocation.isPostgresURL(path) { return path }  // a URL, not a file name
         let expanded = (path as NSString).expandingTildeInPath
         if expanded.hasPrefix("/") { return expanded }
         return FileManager.default.currentDirectoryPath + "/" + expanded

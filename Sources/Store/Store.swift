@@ -26,13 +26,21 @@ public final class Store: Sendable {
         domains = SQLiteDomainRepository(database: database, clock: options.clock)
         apiKeys = APIKeyService(database: database, clock: options.clock)
         usage = SQLiteUsageLog(database: database)
-        planningSessions = SQLitePlanningSessionRepository(database: database, clock: options.clock)
+        planningSessions = SQLitePlanningSessionRepository(database: database, clock: options.clock,
+                                                           owner: options.sessionOwner)
         chats = SQLiteChatRepository(database: database, clock: options.clock)
     }
 
     /// Opens or creates the database (see `StoreDatabase.open`).
     public static func open(_ location: DatabaseLocation, options: StoreOptions = StoreOptions()) throws -> Store {
-        Store(database: try StoreDatabase.open(at: location, options: options), options: options)
+        if location.isPostgres {
+            // The repositories run on PostgreSQL (`PostgresStore`), but accounts, API keys and the
+            // rate limiter do not yet: say so rather than treat the URL as a file name.
+            let shown = (try? PostgresLocation(url: location.path).description) ?? "the postgres:// URL"
+            throw StoreError.cannotOpen(path: shown, reason: "the app, the CLI and the server cannot use PostgreSQL yet "
+                                        + "(accounts and API keys are SQLite-only); use a SQLite file")
+        }
+        return Store(database: try StoreDatabase.open(at: location, options: options), options: options)
     }
 
     /// Where the database file is.

@@ -9,6 +9,9 @@ public struct StoreOptions: Sendable {
     public var clock: any StoreClock = SystemClock()
     /// scrypt cost for new password hashes (tests lower it; verification reads N from the hash).
     public var passwordCost: PasswordHasher.Cost = .standard
+    /// The process recorded as running the sessions this store creates; tests name a dead one
+    /// to leave a session behind as a crashed process would.
+    public var sessionOwner: SessionOwner = .current
 
     public init() {}
 }

@@ -8,6 +8,11 @@
 // batch commits, "committed n" is written straight to stdout (unbuffered write(2)), so a line
 // on stdout proves the batch was durable before the process could be killed.
 // Exit codes: 0 done, 75 database busy (EX_TEMPFAIL), 1 any other error, 64 usage.
+//
+//   store-writer hold-session DB_PATH USER_EMAIL
+//
+// Creates a running planning session for the (local) user and prints "session ID", then sleeps
+// until killed: a live process owning a session, for the start-up "interrupted" tests.
 import Foundation
 import Store
 
@@ -21,6 +26,19 @@ func say(_ line: String, to fd: Int32) {
 }
 
 let args = CommandLine.arguments
+if args.count == 4, args[1] == "hold-session" {
+    do {
+        let store = try Store.open(DatabaseLocation(path: args[2], createsDirectory: false))
+        let user = try await store.accounts.ensureLocalUser(email: args[3])
+        let session = try await store.planningSessions.create(userId: user.id!, domainId: nil, maxIterations: 5, config: "{}")
+        _ = try await store.planningSessions.update(session.id!, userId: user.id!, to: .running, finalPlan: nil, failureReason: nil)
+        say("session \(session.id!)", to: 1)
+        while true { sleep(3600) }
+    } catch {
+        say("store-writer: \(error)", to: 2)
+        exit(1)
+    }
+}
 guard args.count >= 5, let first = Int(args[2]), let count = Int(args[3]), let perBatch = Int(args[4]) else {
     say("usage: store-writer DB_PATH FIRST_BATCH BATCH_COUNT ROWS_PER_BATCH [BUSY_TIMEOUT_SECONDS]", to: 2)
     exit(64)

@@ -28,6 +28,7 @@ struct Plansmith: AsyncParsableCommand {
             CheckPlanCommand.self,
             DomainsCommand.self,
             KeysCommand.self,
+            DBCommand.self,
             UsageCommand.self,
             LLMCommand.self,
             BenchStoreCommand.self,

@@ -267,6 +267,17 @@ struct StoreCommandsTests {
         #expect(result.stderr.contains("does not exist"))
         #expect(!FileManager.default.fileExists(atPath: sandbox.home + "/no"))
     }
+
+    @Test("--db postgres://… is recognised as a URL and refused clearly (exit 2) until accounts run on PostgreSQL")
+    func postgresURLNotYetForTheCLI() throws {
+        let sandbox = try Sandbox()
+        let result = try sandbox.run(["keys", "list", "--db", "postgres://me:secret@db.example/plansmith"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("cannot open database postgres://me@db.example:5432/plansmith: the app, the CLI and the server cannot use PostgreSQL yet"),
+                "\(result.stderr)")
+        #expect(!result.stderr.contains("secret"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: sandbox.home).isEmpty)
+    }
 }
 
 /// A temporary HOME (with XDG dirs) and database path, removed afterwards.
@@ -283,7 +294,8 @@ final class Sandbox {
     /// the sandbox database (an empty override falls back to the XDG default).
     func run(_ arguments: [String], environment overrides: [String: String] = [:]) throws -> CommandResult {
         var environment = ["HOME": home, "XDG_DATA_HOME": home + "/xdg-data", "XDG_CONFIG_HOME": home + "/xdg-config",
-                           "USER": "tester", "PLANSMITH_USER": "", "PLANSMITH_DB": database]
+                           "USER": "tester", "PLANSMITH_USER": "", "PLANSMITH_DB": database,
+                           "PLANSMITH_PASSWORD": "", "PLANSMITH_API_KEY": ""]
         environment.merge(overrides) { _, new in new }
         return try CommandRunner.run("plansmith", arguments, environment: environment)
     }

@@ -97,8 +97,12 @@ struct CritiqueServiceTests {
     @Test("an interrupted session resumes from its last saved round as a new session")
     func resumesInterruptedSession() async throws {
         let fixture = try await Fixture()
-        let sessions = fixture.store.planningSessions
-        // A session that died after saving round 0 (a wasteful plan) and round 1.
+        // A session that died after saving round 0 (a wasteful plan) and round 1: written through a
+        // second handle on the file whose recorded process is one no pid can name (so it is gone).
+        var crashed = StoreOptions()
+        crashed.sessionOwner = SessionOwner(pid: Int32.max, host: SessionOwner.current.host, startTime: "")
+        let sessions = try Store.open(DatabaseLocation(path: fixture.store.path, createsDirectory: false),
+                                      options: crashed).planningSessions
         let dead = try await sessions.create(userId: fixture.userId, domainId: nil, maxIterations: 5, config: "{}")
         _ = try await sessions.update(dead.id!, userId: fixture.userId, to: .running, finalPlan: nil, failureReason: nil)
         let wasteful = ["(pick-up a)", "(put-down a)", "(pick-up a)", "(put-down a)", "(pick-up a)", "(stack a b)"]

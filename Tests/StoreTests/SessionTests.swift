@@ -32,11 +32,14 @@ struct SessionTests {
         }
     }
 
-    @Test("start-up marks sessions left running or pending as interrupted, and leaves finished ones alone")
+    @Test("start-up marks sessions left running or pending by a dead process as interrupted, and leaves finished ones alone")
     func interrupted() async throws {
         let t = try TestStore()
         let (user, _) = try await t.user("u@example.com")
-        let repo = t.store.planningSessions
+        var crashed = StoreOptions()
+        crashed.clock = t.clock
+        crashed.sessionOwner = SessionOwner(pid: Int32.max, host: SessionOwner.current.host, startTime: "")  // no pid is that high
+        let repo = try Store.open(DatabaseLocation(path: t.store.path, createsDirectory: false), options: crashed).planningSessions
         let running = try await repo.create(userId: user.id!, domainId: nil, maxIterations: 5, config: "{}")
         _ = try await repo.update(running.id!, userId: user.id!, to: .running, finalPlan: nil, failureReason: nil)
         let finished = try await repo.create(userId: user.id!, domainId: nil, maxIterations: 5, config: "{}")

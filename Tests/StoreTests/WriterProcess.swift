@@ -37,6 +37,34 @@ final class WriterProcess {
         try process.run()
     }
 
+    /// A writer that creates a running session for `email` and then sleeps until killed.
+    init(holdingSessionIn database: String, email: String, logDirectory: TemporaryDirectory) throws {
+        let id = UUID().uuidString
+        stdoutPath = logDirectory.file("holder-\(id).out")
+        stderrPath = logDirectory.file("holder-\(id).err")
+        _ = FileManager.default.createFile(atPath: stdoutPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: stderrPath, contents: nil)
+        process.executableURL = try Self.executable()
+        process.arguments = ["hold-session", database, email]
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: stdoutPath))
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: stderrPath))
+        try process.run()
+    }
+
+    /// The id of the session a holder created, once it has said so (nil after `timeout` or exit).
+    func heldSession(timeout: TimeInterval = 20) -> Int64? {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            let text = (try? String(contentsOfFile: stdoutPath, encoding: .utf8)) ?? ""
+            if let line = text.split(separator: "\n").first(where: { $0.hasPrefix("session ") }) {
+                return Int64(line.dropFirst(8))
+            }
+            guard process.isRunning else { return nil }
+            usleep(5_000)
+        }
+        return nil
+    }
+
     /// Batch numbers the writer reported as committed (complete lines only).
     var committedBatches: [Int] {
         let text = (try? String(contentsOfFile: stdoutPath, encoding: .utf8)) ?? ""

@@ -9,6 +9,8 @@ public struct StoreBenchmarkResult: Sendable, Codable, CustomStringConvertible {
     /// Query name → seconds, in the order run.
     public var queries: [Query]
     public var fileBytes: Int64
+    /// "sqlite" or "postgres".
+    public var backend: String = "sqlite"
 
     public struct Query: Sendable, Codable {
         public var name: String
@@ -32,6 +34,28 @@ public enum StoreBenchmark {
     public static func run(databasePath: String, rows: Int = 100_000, batchSize: Int = 1_000) async throws -> StoreBenchmarkResult {
         let store = try Store.open(DatabaseLocation(path: databasePath, createsDirectory: false))
         let user = try await store.accounts.ensureLocalUser(email: "bench@example.com")
+        var result = try await run(usage: store.usage, userId: user.id!, rows: rows, batchSize: batchSize)
+        try store.database.checkpoint()
+        result.fileBytes = (try? FileManager.default.attributesOfItem(atPath: databasePath)[.size] as? NSNumber)?.int64Value ?? 0
+        return result
+    }
+
+    /// The same rows and queries on a PostgreSQL database (which should be empty); `fileBytes` is
+    /// the database's size as the server reports it.
+    public static func run(postgres location: PostgresLocation, rows: Int = 100_000,
+                           batchSize: Int = 1_000) async throws -> StoreBenchmarkResult {
+        let store = try await PostgresStore.open(location)
+        defer { store.close() }
+        let userId = try await store.accounts.createUser(email: "bench@example.com").userId
+        var result = try await run(usage: store.usage, userId: userId, rows: rows, batchSize: batchSize)
+        try await store.database.execute("VACUUM ANALYZE usage_logs")
+        result.fileBytes = try await store.database.rows("SELECT pg_database_size(current_database()) AS bytes")
+            .first?.value("bytes", as: Int64.self) ?? 0
+        result.backend = "postgres"
+        return result
+    }
+
+    static func run(usage: any UsageLog, userId: Int64, rows: Int, batchSize: Int) async throws -> StoreBenchmarkResult {
         let end = Date(timeIntervalSince1970: 1_800_000_000)
         var random = SplitMix64(seed: 42)
         let endpoints = ["/api/plan", "/api/validate", "/api/critique", "/api/domains", "/api/keys",
@@ -52,17 +76,17 @@ public enum StoreBenchmark {
                 let latency = Double(random.next() % 2_000) / 4 + 1
                 let status = random.next() % 50 == 0 ? 500 : 200
                 if endpoint.hasPrefix("/v1/") {
-                    batch.append(.llmCall(userId: user.id, endpoint: endpoint, statusCode: status, latencyMs: latency * 4,
+                    batch.append(.llmCall(userId: userId, endpoint: endpoint, statusCode: status, latencyMs: latency * 4,
                                           model: models[n % models.count], inputTokens: Int(random.next() % 4000),
                                           outputTokens: Int(random.next() % 1000),
                                           costUSD: Double(random.next() % 1000) / 100_000, createdAt: createdAt))
                 } else {
-                    batch.append(UsageRecord(userId: user.id, endpoint: endpoint, method: "POST", statusCode: status,
+                    batch.append(UsageRecord(userId: userId, endpoint: endpoint, method: "POST", statusCode: status,
                                              latencyMs: latency, createdAt: createdAt))
                 }
             }
             let batchStart = Date()
-            try await store.usage.record(contentsOf: batch)
+            try await usage.record(contentsOf: batch)
             insertSeconds += Date().timeIntervalSince(batchStart)
             written += count
         }
@@ -73,15 +97,13 @@ public enum StoreBenchmark {
             let summary = try await body()
             queries.append(.init(name: name, seconds: Date().timeIntervalSince(start), requests: summary.requests))
         }
-        try await time("summary, all time") { try await store.usage.summary(since: nil, until: nil, userId: nil) }
+        try await time("summary, all time") { try await usage.summary(since: nil, until: nil, userId: nil) }
         try await time("summary, last 7 days") {
-            try await store.usage.summary(since: end.addingTimeInterval(-7 * 86_400), until: nil, userId: nil)
+            try await usage.summary(since: end.addingTimeInterval(-7 * 86_400), until: nil, userId: nil)
         }
-        try await time("summary, one user") { try await store.usage.summary(since: nil, until: nil, userId: user.id) }
-        try store.database.checkpoint()
-        let bytes = (try? FileManager.default.attributesOfItem(atPath: databasePath)[.size] as? NSNumber)?.int64Value ?? 0
+        try await time("summary, one user") { try await usage.summary(since: nil, until: nil, userId: userId) }
         return StoreBenchmarkResult(rows: rows, batchSize: batchSize, insertSeconds: insertSeconds,
-                                    queries: queries, fileBytes: bytes)
+                                    queries: queries, fileBytes: 0)
     }
 }
 

@@ -8,6 +8,7 @@ enum SchemaMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: SchemaV1.create)
         migrator.registerMigration("v1-templates", migrate: TemplateSeeder.seed)
+        migrator.registerMigration("v2-session-owners", migrate: SchemaV2.addSessionOwners)
         return migrator
     }
 

@@ -30,8 +30,9 @@ public protocol PlanningSessionRepository: Sendable {
     /// The user's sessions, newest first, optionally for one domain.
     func sessions(userId: Int64, domainId: Int64?, limit: Int) async throws -> [PlanningSession]
     func iterations(of sessionId: Int64, userId: Int64) async throws -> [Iteration]
-    /// Marks every pending or running session as interrupted; the app calls this once at start-up
-    /// (before starting any session of its own). Returns how many were marked.
+    /// Marks pending or running sessions interrupted whose owning process is gone (same host, and
+    /// the pid is free or now another process); sessions of live processes and of other hosts are
+    /// left alone. The app and the server call this at start-up. Returns how many were marked.
     func markInterruptedSessions() async throws -> Int
 }
 

@@ -5,6 +5,8 @@ import GRDB
 struct SQLitePlanningSessionRepository: PlanningSessionRepository {
     let database: StoreDatabase
     let clock: any StoreClock
+    /// Recorded with each new session (see `SessionOwner`).
+    var owner: SessionOwner = .current
 
     func create(userId: Int64, domainId: Int64?, maxIterations: Int, config: String) async throws -> PlanningSession {
         guard maxIterations >= 1 else { throw StoreError.invalidInput("max iterations must be at least 1") }
@@ -15,6 +17,8 @@ struct SQLitePlanningSessionRepository: PlanningSessionRepository {
                                           currentIteration: 0, maxIterations: maxIterations, finalPlan: nil,
                                           config: config, startedAt: now, finishedAt: nil, failureReason: nil)
             try session.insert(db)
+            try db.execute(sql: "UPDATE planning_sessions SET owner_pid = ?, owner_host = ?, owner_started = ? WHERE id = ?",
+                           arguments: [owner.pid, owner.host, owner.startTime, session.id!])
             return session
         }
     }
@@ -80,17 +84,26 @@ struct SQLitePlanningSessionRepository: PlanningSessionRepository {
 
     func markInterruptedSessions() async throws -> Int {
         let now = clock.now()
-        let unfinished = PlanningSession.filter([PlanningStatus.pending.rawValue, PlanningStatus.running.rawValue]
-                                                    .contains(PlanningSession.Columns.status))
         // Checked first with a read: the usual answer is "none", and then no write (and no date
         // formatting, which loads ICU's data into every app start) is needed.
-        guard try await database.read({ db in try unfinished.fetchCount(db) }) > 0 else { return 0 }
+        let unfinished = try await database.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT id, owner_pid, owner_host, owner_started FROM planning_sessions
+                WHERE status IN ('pending', 'running')
+                """).map { row in
+                UnfinishedSession(id: row["id"], pid: row["owner_pid"], host: row["owner_host"], startTime: row["owner_started"])
+            }
+        }
+        let gone = unfinished.filter(\.ownerIsGone).map(\.id)
+        guard !gone.isEmpty else { return 0 }
         return try await database.write { db in
-            try unfinished
+            // Status re-checked in the UPDATE: a session that finished meanwhile stays finished.
+            try PlanningSession.filter(keys: gone)
+                .filter([PlanningStatus.pending.rawValue, PlanningStatus.running.rawValue].contains(PlanningSession.Columns.status))
                 .updateAll(db,
                            PlanningSession.Columns.status.set(to: PlanningStatus.interrupted.rawValue),
                            Column("finished_at").set(to: StoreDate.text(now)),
-                           Column("failure_reason").set(to: "interrupted: Plansmith stopped while the session was running"))
+                           Column("failure_reason").set(to: UnfinishedSession.reason))
         }
     }
 

@@ -12,6 +12,8 @@ struct BenchStoreCommand: AsyncParsableCommand {
 
     @Option(help: "How many usage rows to insert.") var rows: Int = 100_000
     @Option(help: "Rows per transaction.") var batchSize: Int = 1_000
+    @Option(help: ArgumentHelp("Measure an (empty) PostgreSQL database instead of a fresh SQLite file.",
+                               valueName: "postgres://…")) var postgres: String?
 
     func validate() throws {
         if rows < 1 || batchSize < 1 { throw ValidationError("--rows and --batch-size must be at least 1") }
@@ -23,14 +25,16 @@ struct BenchStoreCommand: AsyncParsableCommand {
         defer { try? FileManager.default.removeItem(at: directory) }
         let result: StoreBenchmarkResult
         do {
-            result = try await StoreBenchmark.run(databasePath: directory.appendingPathComponent("bench.sqlite").path,
+            result = try await postgres != nil
+                ? StoreBenchmark.run(postgres: try PostgresLocation(url: postgres!), rows: rows, batchSize: batchSize)
+                : StoreBenchmark.run(databasePath: directory.appendingPathComponent("bench.sqlite").path,
                                                   rows: rows, batchSize: batchSize)
         } catch let error as StoreError {
             Console.error("plansmith bench-store: error: \(error.description)\n")
             throw ExitCode(2)
         }
         Console.json([
-            "rows": result.rows, "batch_size": result.batchSize, "insert_s": result.insertSeconds,
+            "backend": result.backend, "rows": result.rows, "batch_size": result.batchSize, "insert_s": result.insertSeconds,
             "rows_per_s": result.rowsPerSecond, "file_bytes": result.fileBytes,
             "queries": result.queries.map { ["name": $0.name, "ms": $0.seconds * 1000, "rows": $0.requests] as [String: Any] },
         ])

@@ -11,7 +11,8 @@ struct StoreArguments: ParsableArguments {
     var databasePath: String?
 
     @Option(name: .customLong("user"), help: ArgumentHelp(
-        "Act as this account (default: $PLANSMITH_USER, else the local user).", valueName: "email"))
+        "Act as this account (default: $PLANSMITH_USER, else the local user). An account with a password "
+        + "needs it ($PLANSMITH_PASSWORD, else a prompt) or an API key ($PLANSMITH_API_KEY).", valueName: "email"))
     var userEmail: String?
 
     /// Opens the store, finds the acting user and runs `body`. Store failures become one line on
@@ -28,14 +29,23 @@ struct StoreArguments: ParsableArguments {
         }
     }
 
-    /// `--user`, then `PLANSMITH_USER`, then the local user; on the very first run the local
-    /// user is created (named after the email given, or `$USER@localhost`) and stderr says so.
+    /// Who the command acts as. `PLANSMITH_API_KEY` (verified by its hash) names its owner; else
+    /// `--user`, then `PLANSMITH_USER`, then the local user. An account with a password needs that
+    /// password (`PLANSMITH_PASSWORD`, else a prompt on the terminal): knowing an email is not
+    /// enough to act as someone. On the very first run the passwordless local user is created
+    /// (named after the email given, or `$USER@localhost`) and stderr says so.
     private func actingUser(in store: Store) async throws -> User {
         let environment = ProcessInfo.processInfo.environment
-        let requested = userEmail ?? environment["PLANSMITH_USER"].flatMap { $0.isEmpty ? nil : $0 }
+        func setting(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
+        let requested = userEmail ?? setting("PLANSMITH_USER")
+        if let key = setting("PLANSMITH_API_KEY") {
+            return try await keyOwner(key, requested: requested, in: store)
+        }
         let local = try await store.accounts.localUser()
         if let requested {
-            if let user = try await store.accounts.user(email: requested) { return user }
+            if let user = try await store.accounts.user(email: requested) {
+                return try await authenticated(user, password: setting("PLANSMITH_PASSWORD"), in: store)
+            }
             // A typo must not quietly create a second account once one exists.
             guard local == nil else {
                 throw StoreError.notFound("account '\(requested)' (the local user is \(local!.email))")
@@ -46,6 +56,29 @@ struct StoreArguments: ParsableArguments {
         let login = environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? NSUserName()
         let safe = login.filter { $0.isLetter || $0.isNumber || "._-".contains($0) }
         return try await createLocalUser(email: (safe.isEmpty ? "local" : safe) + "@localhost", in: store)
+    }
+
+    /// The owner of a valid, active key; `--user` naming someone else is refused rather than ignored.
+    private func keyOwner(_ key: String, requested: String?, in store: Store) async throws -> User {
+        let verified = try await store.apiKeys.verify(key)
+        guard let owner = try await store.accounts.user(id: verified.userId) else {
+            throw StoreError.invalidAPIKey
+        }
+        if let requested, requested.lowercased() != owner.email.lowercased() {
+            throw StoreError.forbidden("PLANSMITH_API_KEY belongs to \(owner.email), not \(requested)")
+        }
+        return owner
+    }
+
+    /// The passwordless local account as is; any other account only with its password (through
+    /// the login back-off, so a script cannot guess passwords faster than the sign-in screen).
+    private func authenticated(_ user: User, password: String?, in store: Store) async throws -> User {
+        guard user.hasPassword else { return user }
+        guard let password = password ?? PasswordPrompt.ask("Password for \(user.email): ") else {
+            throw StoreError.forbidden(
+                "account \(user.email) has a password: set PLANSMITH_PASSWORD or PLANSMITH_API_KEY, or run on a terminal to be asked")
+        }
+        return try await store.accounts.login(email: user.email, password: password)
     }
 
     private func createLocalUser(email: String, in store: Store) async throws -> User {

@@ -40,8 +40,11 @@ enum PlanFixtures {
         let task = try LocalPlanning.critiqueTaskNow(domain: domain.domainPddl, problem: domain.problemPddl!).get()
         var configuration = CritiqueConfiguration.default
         configuration.maxIterations = rounds
-        let session = try await store.planningSessions.create(userId: app.session.userId, domainId: domainId,
-                                                              maxIterations: 5, config: "{}")
+        // Created through a second handle whose recorded process no pid can name, as a crashed one.
+        var crashed = StoreOptions()
+        crashed.sessionOwner = SessionOwner(pid: Int32.max, host: SessionOwner.current.host, startTime: "")
+        let session = try await Store.open(DatabaseLocation(path: store.path, createsDirectory: false), options: crashed)
+            .planningSessions.create(userId: app.session.userId, domainId: domainId, maxIterations: 5, config: "{}")
         _ = try await store.planningSessions.update(session.id!, userId: app.session.userId, to: .running,
                                                    finalPlan: nil, failureReason: nil)
         let recorder = StoreCritiqueRecorder(sessions: store.planningSessions, sessionId: session.id!, userId: app.session.userId)
