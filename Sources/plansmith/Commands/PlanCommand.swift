@@ -9,7 +9,7 @@ struct PlanCommand: ParsableCommand {
         abstract: "Find a plan for a PDDL problem (classical planning, ADL, action costs).",
         discussion: """
         Prints the plan in IPC format, one '(action arg …)' per line, then '; cost = N'.
-        Searches: lama (default; LAMA-first: lazy greedy over FF and landmarks), lazy-greedy, eager-greedy, astar,
+        Searches: lazy-greedy (default), lama (LAMA-first: lazy greedy over FF and landmarks), eager-greedy, astar,
         wastar, anytime (LAMA-2011: lama, then restarting weighted A* 5, 3, 2, 1; improves cost until --timeout).
         --alias lama-first / seq-sat-lama-2011 name the last two as Fast Downward does.
         With anytime, --json prints one line per improved plan ("final": false) and the best plan last
@@ -21,7 +21,7 @@ struct PlanCommand: ParsableCommand {
 
     @Argument(help: "The domain file.") var domain: String
     @Argument(help: "The problem file.") var problem: String
-    @Option(help: "Search algorithm.") var search: String = SearchAlgorithm.lama.rawValue
+    @Option(help: "Search algorithm.") var search: String = SearchAlgorithm.lazyGreedy.rawValue
     @Option(help: "lama-first or seq-sat-lama-2011 (Fast Downward's names; overrides --search).") var alias: String?
     @Option(help: "Heuristic.") var heuristic: String = HeuristicKind.ff.rawValue
     @Option(help: "Weight of h for wastar.") var weight: Int = 5
