@@ -143,8 +143,8 @@ final class RelaxedUnits {
     func adds(of u: Int32) -> ArraySlice<Int32> { add[Int(addStart[Int(u)])..<Int(addStart[Int(u) + 1])] }
     func achievers(of f: Int32) -> ArraySlice<Int32> { achiever[Int(achieverStart[Int(f)])..<Int(achieverStart[Int(f) + 1])] }
 
-    /// Marks in `reached` the facts reachable from `state` in the delete relaxation when no unit
-    /// adding `excluded` may fire (and `excluded` itself is never reached).
+    /// Marks in `reached` the facts reachable from `state` in the delete relaxation when
+    /// `excluded` is never reached (units adding it still add their other facts).
     func explore(from state: [UInt64], excluding excluded: Int32, into reached: inout [Bool]) {
         for i in reached.indices { reached[i] = false }
         for u in missing.indices { missing[u] = preStart[u + 1] - preStart[u] }
@@ -156,9 +156,9 @@ final class RelaxedUnits {
             for f in 0..<task.factCount where SearchTask.test(s.baseAddress!, Int32(f)) { reach(Int32(f), &reached) }
         }
         func fire(_ u: Int, _ reached: inout [Bool]) {
-            let adds = Int(addStart[u])..<Int(addStart[u + 1])
-            if add[adds].contains(excluded) { return }
-            for i in adds { reach(add[i], &reached) }
+            // A unit that adds `excluded` still adds its other facts: only `excluded` itself is
+            // withheld (dropping the whole unit would call facts unreachable that are not).
+            for i in Int(addStart[u])..<Int(addStart[u + 1]) { reach(add[i], &reached) }
         }
         for u in missing.indices where missing[u] == 0 { fire(u, &reached) }
         var head = 0
