@@ -3,10 +3,12 @@
 // Plansmith — module layering (arrows point down only; see ../shared/docs/architecture.md):
 //
 //   plansmith (executable: ArgumentParser; TUI by default, subcommands for scripting)
-//    ├─ PlansmithTUI      screens (State, Msg, update, view)
+//    ├─ PlansmithTUI      screens (State, Msg, update, view): PlansmithCore's services + value types only
 //    │   └─ TerminalUI    general toolkit: backend (ncursesw | virtual), layout, widgets, editor
 //    │       └─ CNcursesw + CTermShim
-//    └─ PlansmithCore     event bus, services, config, paths
+//    └─ PlansmithCore     the application layer: AppServices (accounts, domains, planning, critique
+//        │                sessions, chats, keys, analytics) as protocols with Store-backed implementations,
+//        │                app model types, event bus, LLM adapters — used by the CLI, the TUI and the server
 //        ├─ Elicitation   state machine, completeness, PDDL generation
 //        ├─ Critique      critics, voting, refinement, orchestrator
 //        ├─ LLM           HTTP (CCurl), SSE, adapters, router, usage/cost
@@ -15,9 +17,11 @@
 //            └─ PDDL      lexer, parser, AST, diagnostics, semantic checks, formatter
 //
 // PDDL and Planner depend on the standard library only: they are the hot path.
-// Elicitation and Critique also persist through Store (chat messages, critique rounds) and
-// reach a language model only through small protocols of their own, which the executable
-// (and later PlansmithCore) implements over LLM. TerminalUI knows nothing of planning.
+// PlansmithTUI imports PlansmithCore, TerminalUI and the value-type modules (PDDL, Planner and
+// Critique for plans, diagnostics and critique rounds) — never Store, LLM or Elicitation: screens
+// return commands whose work is a call to a Core service. Elicitation and Critique persist through
+// Store and reach a language model only through small protocols of their own, which PlansmithCore
+// implements over LLM. TerminalUI knows nothing of planning.
 import PackageDescription
 
 let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
@@ -89,11 +93,10 @@ let package = Package(
         .target(name: "Critique", dependencies: ["Planner", "PDDL"], swiftSettings: strict),
         .testTarget(name: "CritiqueTests", dependencies: ["Critique", "Planner", "PDDL", "PlansmithTestSupport"], swiftSettings: strict),
         .target(name: "PlansmithCore", dependencies: ["Critique", "Elicitation", "LLM", "Planner", "PDDL", "Store"], swiftSettings: strict),
-        .testTarget(name: "PlansmithCoreTests", dependencies: ["PlansmithCore", "Critique", "Store", "Planner", "PDDL", "LLM",
+        .testTarget(name: "PlansmithCoreTests", dependencies: ["PlansmithCore", "Critique", "Elicitation", "Store", "Planner", "PDDL", "LLM",
                                                                "FakeLLMServer", "PlansmithTestSupport"], swiftSettings: strict),
         // The app's screens (Elm style), driven by PlansmithCore's services and the event bus.
-        .target(name: "PlansmithTUI", dependencies: ["PlansmithCore", "TerminalUI", "Critique", "Elicitation", "LLM",
-                                                     "Planner", "PDDL", "Store"],
+        .target(name: "PlansmithTUI", dependencies: ["PlansmithCore", "TerminalUI", "Critique", "Planner", "PDDL"],
                 swiftSettings: strict),
         .testTarget(name: "PlansmithTUITests", dependencies: ["PlansmithTUI", "PlansmithCore", "TerminalUI", "Critique",
                                                               "Elicitation", "LLM", "Planner", "PDDL", "Store",

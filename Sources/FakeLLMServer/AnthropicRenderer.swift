@@ -7,8 +7,8 @@ struct AnthropicRenderer {
     private var text: String? { step.json == nil ? (step.text ?? "ok") : step.text }
     private var stopReason: String { step.stopReason ?? (step.json == nil ? "end_turn" : "tool_use") }
     private var toolName: String { step.toolName ?? "emit_result" }
-    private var inputTokens: Int { step.inputTokens ?? 12 }
-    private var outputTokens: Int { step.outputTokens ?? 7 }
+    private var inputTokens: Any { step.wireInputTokens }
+    private var outputTokens: Any { step.wireOutputTokens }
 
     func message() -> String {
         var content: [[String: Any]] = []
@@ -25,6 +25,14 @@ struct AnthropicRenderer {
                                     "usage": usage])
     }
 
+    /// The event repeated forever by `endless_deltas`, or the bytes of `endless_line`'s unending line.
+    func endlessPiece(endOfLine: String) -> String {
+        if step.fault == .endlessLine { return "event: content_block_delta\(endOfLine)data: " }
+        let payload: [String: Any] = ["type": "content_block_delta", "index": 0,
+                                      "delta": ["type": "text_delta", "text": step.text ?? "more and more "]]
+        return "event: content_block_delta\(endOfLine)data: \(WireFormat.jsonText(payload))\(endOfLine)\(endOfLine)"
+    }
+
     func events(endOfLine: String) -> [String] {
         func event(_ name: String, _ payload: [String: Any]) -> String {
             var object = payload
@@ -39,6 +47,10 @@ struct AnthropicRenderer {
         if step.fault == .streamError {
             events.append(event("error", ["error": ["type": step.errorType ?? "overloaded_error",
                                                     "message": step.errorMessage ?? "Overloaded"]]))
+            return events
+        }
+        if step.fault == .endlessLine || step.fault == .endlessDeltas {
+            events.append(event("content_block_start", ["index": 0, "content_block": ["type": "text", "text": ""]]))
             return events
         }
         var index = 0

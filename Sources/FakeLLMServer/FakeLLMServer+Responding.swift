@@ -4,6 +4,13 @@ extension FakeLLMServer {
     /// Chooses the response for one request: control endpoints, request validation, then the script.
     func respond(to request: RecordedRequest) -> FakeResponse {
         if request.path.hasPrefix("/_fake/") { return control(request) }
+        if request.method == "GET", request.path.split(separator: "?").first?.hasSuffix("/models") == true {
+            withState { $0.requests.append(request) }
+            let ids = withState { $0.models }
+            return .json(200, WireFormat.jsonText(["object": "list", "data": ids.map {
+                ["id": $0, "object": "model", "created": 1_700_000_000, "owned_by": "fake"] as [String: Any]
+            }]))
+        }
         guard let format = WireFormat(path: request.path) else {
             return .json(404, #"{"error":{"message":"no such endpoint in the fake server","type":"not_found"}}"#)
         }
@@ -75,17 +82,28 @@ extension FakeLLMServer {
             response = .json(200, "", headers: headers)
         } else if stream {
             let endOfLine = step.crlf == true ? "\r\n" : "\n"
-            let events: [String]
+            let events: [String], endlessPiece: String
             switch format {
             case .anthropic:
-                events = AnthropicRenderer(step: step, model: model, requestID: requestID).events(endOfLine: endOfLine)
+                let renderer = AnthropicRenderer(step: step, model: model, requestID: requestID)
+                (events, endlessPiece) = (renderer.events(endOfLine: endOfLine), renderer.endlessPiece(endOfLine: endOfLine))
             case .openAI:
                 let options = body["stream_options"] as? [String: Any]
-                events = OpenAIRenderer(step: step, model: model,
-                                        includeUsage: options?["include_usage"] as? Bool ?? false).events(endOfLine: endOfLine)
+                let renderer = OpenAIRenderer(step: step, model: model,
+                                              includeUsage: options?["include_usage"] as? Bool ?? false)
+                (events, endlessPiece) = (renderer.events(endOfLine: endOfLine), renderer.endlessPiece(endOfLine: endOfLine))
+            }
+            let streamBody: FakeResponse.Body
+            switch step.fault {
+            case .endlessLine:  // the line's start, then its bytes forever, never a line break
+                streamBody = .endless(head: events + [endlessPiece], repeating: String(repeating: "a", count: 16 << 10))
+            case .endlessDeltas:
+                streamBody = .endless(head: events, repeating: String(repeating: endlessPiece, count: 32))
+            default:
+                streamBody = .events(events)
             }
             response = FakeResponse(status: 200, headers: [("Content-Type", "text/event-stream")] + headers,
-                                    body: .events(events))
+                                    body: streamBody)
         } else {
             var text = format == .anthropic
                 ? AnthropicRenderer(step: step, model: model, requestID: requestID).message()

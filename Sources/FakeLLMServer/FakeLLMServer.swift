@@ -22,6 +22,11 @@ public final class FakeLLMServer: Sendable {
         var activeHandlers = 0
         var requestCounter = 0
         var acceptedConnections = 0
+        /// Provider requests being answered right now, and the most seen at once.
+        var inFlight = 0
+        var maxInFlight = 0
+        /// What `GET …/models` lists (the OpenAI list shape local servers answer).
+        var models = ["fake-model"]
     }
 
     private let state: Mutex<State>
@@ -66,6 +71,10 @@ public final class FakeLLMServer: Sendable {
     public var remainingSteps: Int { state.withLock { $0.script.steps.count } }
     /// Connections accepted since start (tests use it to prove that connections are reused).
     public var acceptedConnectionCount: Int { state.withLock { $0.acceptedConnections } }
+    /// The most provider requests that were being answered at the same time.
+    public var maxConcurrentRequests: Int { state.withLock { $0.maxInFlight } }
+    /// The model ids `GET /v1/models` lists (a local server's loaded model).
+    public func serveModels(_ ids: [String]) { state.withLock { $0.models = ids } }
     /// Client connections currently open (tests use it to prove a cancelled transfer hung up).
     public var openConnectionCount: Int { state.withLock { $0.openConnections.count } }
 
@@ -124,9 +133,12 @@ public final class FakeLLMServer: Sendable {
     private func handle(_ fd: Int32) {
         while isRunning {
             guard let request = RecordedRequest.read(from: fd, stillRunning: { isRunning }) else { return }
+            let counted = !request.path.hasPrefix("/_fake/")
+            if counted { state.withLock { $0.inFlight += 1; $0.maxInFlight = max($0.maxInFlight, $0.inFlight) } }
             var response = respond(to: request)
             response.keepAlive = response.endsCleanly && request.headers["connection"]?.lowercased() != "close"
             let complete = response.write(to: fd, running: { isRunning })
+            if counted { state.withLock { $0.inFlight -= 1 } }
             guard complete && response.keepAlive else { return }
         }
     }

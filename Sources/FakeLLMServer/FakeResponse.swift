@@ -10,6 +10,9 @@ struct FakeResponse {
         case fixed([UInt8])
         /// Server-Sent Events, one element per event, sent in chunked transfer encoding.
         case events([String])
+        /// `head` events, then `repeating` sent again and again until the client leaves or the
+        /// server stops: a stream with no end, to try a client's size cap.
+        case endless(head: [String], repeating: String)
     }
 
     var status: Int
@@ -27,7 +30,8 @@ struct FakeResponse {
 
     /// Whether the response ends in a way that leaves the connection usable.
     var endsCleanly: Bool {
-        !hangBeforeHead && !stallAfterHead && disconnectAfterEvents == nil && truncateFixedBodyAt == nil
+        if case .endless = body { return false }
+        return !hangBeforeHead && !stallAfterHead && disconnectAfterEvents == nil && truncateFixedBodyAt == nil
     }
 
     static func json(_ status: Int, _ text: String, headers: [(String, String)] = []) -> FakeResponse {
@@ -62,7 +66,7 @@ struct FakeResponse {
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
         switch body {
         case .fixed(let bytes): head += "Content-Length: \(bytes.count)\r\n"
-        case .events: head += "Transfer-Encoding: chunked\r\n"
+        case .events, .endless: head += "Transfer-Encoding: chunked\r\n"
         }
         head += keepAlive ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n"
         guard Socket.writeAll(fd, Array(head.utf8)) else { return false }
@@ -80,6 +84,11 @@ struct FakeResponse {
                 guard send(Array(event.utf8), to: fd, framed: true) else { return false }
             }
             return Socket.writeAll(fd, Array("0\r\n\r\n".utf8))
+        case .endless(let events, let repeating):
+            for event in events { guard send(Array(event.utf8), to: fd, framed: true) else { return false } }
+            let piece = Array(repeating.utf8)
+            while running() { guard send(piece, to: fd, framed: true) else { return false } }
+            return false
         }
     }
 

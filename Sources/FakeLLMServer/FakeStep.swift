@@ -10,6 +10,10 @@ public struct FakeStep: Codable, Sendable, Equatable {
     public var toolName: String?
     public var inputTokens: Int?
     public var outputTokens: Int?
+    /// Token counts as any JSON number (`1e300`, `-1`, `1.5`), sent instead of `inputTokens` /
+    /// `outputTokens`: replies a real provider should never send, which must not crash a client.
+    public var inputTokensNumber: Double?
+    public var outputTokensNumber: Double?
     public var stopReason: String?
     /// Answer with this HTTP error status, in the provider's error shape.
     public var status: Int?
@@ -34,7 +38,8 @@ public struct FakeStep: Codable, Sendable, Equatable {
                 status: Int? = nil, errorType: String? = nil, errorCode: String? = nil,
                 errorMessage: String? = nil, retryAfter: String? = nil, headers: [String: String]? = nil,
                 fault: FakeFault? = nil, chunkDelayMs: Int? = nil, disconnectAfterEvents: Int? = nil,
-                byteByByte: Bool? = nil, crlf: Bool? = nil) {
+                byteByByte: Bool? = nil, crlf: Bool? = nil,
+                inputTokensNumber: Double? = nil, outputTokensNumber: Double? = nil) {
         self.text = text
         self.chunks = chunks
         self.chunkSize = chunkSize
@@ -54,7 +59,13 @@ public struct FakeStep: Codable, Sendable, Equatable {
         self.disconnectAfterEvents = disconnectAfterEvents
         self.byteByByte = byteByByte
         self.crlf = crlf
+        self.inputTokensNumber = inputTokensNumber
+        self.outputTokensNumber = outputTokensNumber
     }
+
+    /// The counts as they go on the wire: the raw numbers when given, else the integers.
+    var wireInputTokens: Any { inputTokensNumber.map { $0 as Any } ?? inputTokens ?? 12 }
+    var wireOutputTokens: Any { outputTokensNumber.map { $0 as Any } ?? outputTokens ?? 7 }
 
     public static func reply(_ text: String, inputTokens: Int = 12, outputTokens: Int = 7) -> FakeStep {
         FakeStep(text: text, inputTokens: inputTokens, outputTokens: outputTokens)
@@ -90,6 +101,10 @@ public enum FakeFault: String, Codable, Sendable, CaseIterable {
     /// 200 whose stream carries a provider error event (overloaded).
     case streamError = "stream_error"
     case emptyBody = "empty_body"
+    /// A stream whose one `data:` line never ends (no line break, ever), until the client leaves.
+    case endlessLine = "endless_line"
+    /// A stream of text deltas that never ends, until the client leaves.
+    case endlessDeltas = "endless_deltas"
 }
 
 /// A whole script: steps used in order, then `fallback` for every later request.

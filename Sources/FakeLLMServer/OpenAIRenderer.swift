@@ -7,8 +7,10 @@ struct OpenAIRenderer {
     private var content: String { step.json ?? step.text ?? "ok" }
     private var finishReason: String { step.stopReason ?? "stop" }
     private var usage: [String: Any] {
-        let input = step.inputTokens ?? 12, output = step.outputTokens ?? 7
-        return ["prompt_tokens": input, "completion_tokens": output, "total_tokens": input + output,
+        let input = step.wireInputTokens, output = step.wireOutputTokens
+        let total = ((input as? Double) ?? Double(input as? Int ?? 0)) + ((output as? Double) ?? Double(output as? Int ?? 0))
+        return ["prompt_tokens": input, "completion_tokens": output,
+                "total_tokens": total == total.rounded() && abs(total) < 1e15 ? Int(total) as Any : total,
                 "prompt_tokens_details": ["cached_tokens": 0]]
     }
 
@@ -18,6 +20,16 @@ struct OpenAIRenderer {
                              "choices": [["index": 0, "finish_reason": finishReason, "logprobs": NSNullBridge.null,
                                           "message": ["role": "assistant", "content": content,
                                                       "refusal": NSNullBridge.null]]]])
+    }
+
+    /// The chunk repeated forever by `endless_deltas`, or the start of `endless_line`'s unending line.
+    func endlessPiece(endOfLine: String) -> String {
+        if step.fault == .endlessLine { return "data: " }
+        let object: [String: Any] = ["id": "chatcmpl-fake1", "object": "chat.completion.chunk", "created": 1_732_550_000,
+                                     "model": model, "usage": NSNullBridge.null,
+                                     "choices": [["index": 0, "delta": ["content": step.text ?? "more and more "],
+                                                  "finish_reason": NSNullBridge.null]]]
+        return "data: \(WireFormat.jsonText(object))\(endOfLine)\(endOfLine)"
     }
 
     func events(endOfLine: String) -> [String] {
@@ -30,6 +42,7 @@ struct OpenAIRenderer {
             [["index": 0, "delta": fields, "finish_reason": finish]]
         }
         var events = [chunk(delta(["role": "assistant", "content": ""]))]
+        if step.fault == .endlessLine || step.fault == .endlessDeltas { return events }
         if step.fault == .streamError {
             let error: [String: Any] = ["message": step.errorMessage ?? "The server is overloaded",
                                         "type": step.errorType ?? "server_error", "code": NSNullBridge.null]

@@ -28,10 +28,14 @@ public struct RecordedRequest: Sendable {
             let got = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
             if got <= 0 { return nil }
             buffer.append(contentsOf: chunk[..<got])
+            if headEnd == nil, buffer.count > 1 << 20 { return nil }  // a head with no end
             if headEnd == nil, let end = Self.headEnd(in: buffer) {
                 headEnd = end
                 let head = String(decoding: buffer[..<end], as: UTF8.self)
-                expected = Self.contentLength(in: head)
+                // A negative, unreadable or huge Content-Length is a request this fake refuses
+                // (dropped), rather than a range that traps or an allocation without end.
+                guard let length = Self.contentLength(in: head), length <= maxBodyBytes else { return nil }
+                expected = length
             }
         }
         let end = headEnd!
@@ -57,11 +61,16 @@ public struct RecordedRequest: Sendable {
         return nil
     }
 
-    private static func contentLength(in head: String) -> Int {
+    /// The most body bytes the fake accepts in one request.
+    static let maxBodyBytes = 64 << 20
+
+    /// 0 when there is no Content-Length; nil when it is not a count (negative, not a number).
+    private static func contentLength(in head: String) -> Int? {
         for line in head.components(separatedBy: "\r\n") {
             let parts = line.split(separator: ":", maxSplits: 1)
             if parts.count == 2, parts[0].lowercased() == "content-length" {
-                return Int(parts[1].trimmingCharacters(in: .whitespaces)) ?? 0
+                guard let n = Int(parts[1].trimmingCharacters(in: .whitespaces)), n >= 0 else { return nil }
+                return n
             }
         }
         return 0

@@ -72,6 +72,9 @@ enum Socket {
 
     static func sleep(milliseconds: Int) {
         guard milliseconds > 0 else { return }
-        usleep(useconds_t(milliseconds * 1000))
+        // Capped at an hour: a script's delay must not overflow `useconds_t` and trap.
+        let ms = min(milliseconds, 3_600_000)
+        var wait = timespec(tv_sec: ms / 1000, tv_nsec: (ms % 1000) * 1_000_000), left = timespec()
+        while nanosleep(&wait, &left) != 0, errno == EINTR { wait = left }
     }
 }

@@ -16,6 +16,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case cannotOpen(path: String, reason: String)
     /// The file was written by a newer Plansmith whose schema this release does not know.
     case newerSchema(path: String)
+    /// The file exists but is not an SQLite database (wrong header); it was left untouched.
+    case notADatabase(path: String)
     /// A row the caller named does not exist or is not visible to the caller.
     case notFound(String)
     /// The caller may see the row but not change it.
@@ -49,6 +51,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             return "disk is full while writing \(path); nothing was saved from the last change"
         case .cannotOpen(let path, let reason):
             return "cannot open database \(path): \(reason)"
+        case .notADatabase(let path):
+            return "\(path) is not a Plansmith database (no SQLite header); it was left untouched — choose another --db path"
         case .newerSchema(let path):
             return "database \(path) was written by a newer Plansmith; upgrade Plansmith to open it"
         case .notFound(let what):

@@ -50,4 +50,28 @@ struct FormatCommandTests {
         let result = try CommandRunner.run("plansmith", ["fmt", "--check", "--write", "x.pddl"])
         #expect(result.status == 2)
     }
+
+    @Test("--write ignores a link planted at the old temporary name and keeps a symlinked file a link, mode kept")
+    func writeIsSafe() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plansmith-fmt-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir + "/real", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "secret".write(toFile: dir + "/victim", atomically: true, encoding: .utf8)
+        try messy.write(toFile: dir + "/real/d.pddl", atomically: true, encoding: .utf8)
+        chmod(dir + "/real/d.pddl", 0o640)
+        try FileManager.default.createSymbolicLink(atPath: dir + "/d.pddl", withDestinationPath: "real/d.pddl")
+        // The name the old writer used, beside the link and beside the real file.
+        for guess in [dir + "/.d.pddl.plansmith-fmt", dir + "/real/.d.pddl.plansmith-fmt"] {
+            try FileManager.default.createSymbolicLink(atPath: guess, withDestinationPath: dir + "/victim")
+        }
+        let result = try CommandRunner.run("plansmith", ["fmt", "--write", dir + "/d.pddl"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try String(contentsOfFile: dir + "/victim", encoding: .utf8) == "secret")
+        let attributes = try FileManager.default.attributesOfItem(atPath: dir + "/d.pddl")
+        #expect(attributes[.type] as? FileAttributeType == .typeSymbolicLink)
+        let real = try String(contentsOfFile: dir + "/real/d.pddl", encoding: .utf8)
+        #expect(real.contains(":effect (not (p ?x)))") && real != messy)
+        let realAttributes = try FileManager.default.attributesOfItem(atPath: dir + "/real/d.pddl")
+        #expect((realAttributes[.posixPermissions] as? Int) == 0o640)
+    }
 }

@@ -70,6 +70,25 @@ struct StoreCommandsTests {
         #expect(FileManager.default.contents(atPath: out + "/switches-problem.pddl") == Data(Self.problem.utf8))
     }
 
+    @Test("domains export never writes outside --to, whatever the domain is called")
+    func exportNameStaysInside() throws {
+        let sandbox = try Sandbox()
+        let byHeader = try sandbox.write("evil.pddl", "(define (domain ../../evil) (:predicates (p)))")
+        let plain = try sandbox.write("plain.pddl", "(define (domain plain) (:predicates (p)))")
+        let header = try sandbox.run(["domains", "import", byHeader, "--force"])  // the parser may object to the name
+        #expect(header.status == 0, "\(header.stderr)")
+        let named = try sandbox.run(["domains", "import", plain, "--name", "../../named"])
+        #expect(named.status == 0, "\(named.stderr)")
+        let out = sandbox.home + "/a/b/out"
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        for name in ["../../evil", "../../named"] {
+            let export = try sandbox.run(["domains", "export", name, "--to", out])
+            #expect(export.status == 0, "\(export.stderr)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["evil-domain.pddl", "named-domain.pddl"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: sandbox.home + "/a") == ["b"])
+    }
+
     @Test("importing the same name again saves revision 2, keeps the problem, and history lists both")
     func historyAfterTwoImports() throws {
         let sandbox = try Sandbox()

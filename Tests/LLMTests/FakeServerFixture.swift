@@ -91,9 +91,12 @@ struct RouterFixture {
         try secondary.start()
     }
 
-    func router(extraTOML: String = "", environment overrides: [String: String] = [:]) throws -> LLMRouter {
+    /// `llmSettings` go into the `[llm]` table itself; `extraTOML` adds tables after it.
+    func router(extraTOML: String = "", llmSettings: String = "",
+                environment overrides: [String: String] = [:]) throws -> LLMRouter {
         let env = environment.merging(overrides) { _, new in new }
-        let configuration = try LLMConfiguration.load(configText: Self.baseTOML + "\n" + extraTOML, environment: env)
+        let base = Self.baseTOML.replacingOccurrences(of: "max_retries = 2", with: "max_retries = 2\n" + llmSettings)
+        let configuration = try LLMConfiguration.load(configText: base + "\n" + extraTOML, environment: env)
         return LLMRouter(configuration: configuration, recorder: recorder, events: { [eventLog] in eventLog.append($0) },
                          environment: clock.environment(random: 0.5))
     }

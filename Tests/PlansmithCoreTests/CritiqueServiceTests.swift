@@ -103,7 +103,7 @@ struct CritiqueServiceTests {
         _ = try await sessions.update(dead.id!, userId: fixture.userId, to: .running, finalPlan: nil, failureReason: nil)
         let wasteful = ["(pick-up a)", "(put-down a)", "(pick-up a)", "(put-down a)", "(pick-up a)", "(stack a b)"]
         for n in 0...1 {
-            let plan = String(decoding: try JSONEncoder().encode(RecordedPlan(steps: wasteful, cost: 6)), as: UTF8.self)
+            let plan = try SessionRecords.json(SessionRecords.PlanColumn(steps: wasteful, cost: 6))
             _ = try await sessions.appendIteration(IterationDraft(iterationNum: n, planVersion: plan), to: dead.id!, userId: fixture.userId)
         }
         #expect(try await sessions.markInterruptedSessions() == 1)
@@ -163,5 +163,30 @@ enum TestBlocks {
         let report = ValidationReport.validate(domain: SourceText(name: "d.pddl", bytes: Array(domain.utf8)),
                                                problem: SourceText(name: "p.pddl", bytes: Array(problem.utf8)))
         return try CritiqueTask(domain: report.domain!, problem: report.problem!)
+    }
+}
+
+@Suite("Critique session rules")
+struct CritiqueSessionRulesTests {
+    static func round(_ iteration: Int, critical: Bool = false, applied: Bool = false) -> CritiqueRound {
+        let items = critical ? [FeedbackItem(id: "\(iteration).x", author: .safety, severity: .critical, message: "m")] : []
+        return CritiqueRound.restored(iteration: iteration, items: items, scores: [], applied: applied ? ["\(iteration).x"] : [],
+                                      plan: ["(a)"], cost: 1, quality: 1, validation: ValidationSummary(valid: true, cost: 1),
+                                      seconds: 0)
+    }
+
+    static func history(_ rounds: [CritiqueRound], own: Int, max: Int, status: SessionStatus = .completed) -> SessionHistory {
+        SessionHistory(summary: SessionSummary(id: 1, domainId: 1, status: status, maxIterations: max),
+                       configuration: .default, chain: [1], rounds: rounds, ownRounds: own)
+    }
+
+    @Test("a completed session's reason is re-derived from its stored rounds by the orchestrator's rule")
+    func inferredReason() {
+        #expect(CritiqueSessionRules.inferredReason(Self.history([Self.round(0), Self.round(1)], own: 1, max: 5)) == .noCriticalFeedback)
+        #expect(CritiqueSessionRules.inferredReason(Self.history([Self.round(1, critical: true)], own: 1, max: 5)) == .noImprovement)
+        #expect(CritiqueSessionRules.inferredReason(Self.history([Self.round(1, critical: true, applied: true)], own: 1, max: 1))
+                == .maxIterations)
+        #expect(CritiqueSessionRules.inferredReason(Self.history([Self.round(1)], own: 1, max: 5, status: .cancelled)) == .cancelled)
+        #expect(CritiqueSessionRules.inferredReason(Self.history([Self.round(0)], own: 0, max: 5)) == nil)
     }
 }

@@ -62,7 +62,8 @@ struct OpeningTests {
     func damagedFileIsKept() throws {
         let tmp = TemporaryDirectory()
         let path = tmp.file("plansmith.sqlite")
-        let garbage = Data(repeating: 0x5A, count: 8192)
+        // A real SQLite header over garbage pages: SQLite's own file, damaged.
+        let garbage = Data("SQLite format 3\u{0}".utf8) + Data(repeating: 0x5A, count: 8192)
         try garbage.write(to: URL(fileURLWithPath: path))
         let location = DatabaseLocation(path: path, createsDirectory: false)
         var kept: String?
@@ -104,5 +105,89 @@ struct OpeningTests {
         }
         let kept = try FileManager.default.contentsOfDirectory(atPath: tmp.path).filter { $0.contains(".damaged-") }
         #expect(!kept.isEmpty)
+    }
+
+    @Test("a file that is not SQLite is refused and left exactly as it was", arguments: [
+        ("text", Data("my notes, not a database\n".utf8)),
+        ("png", Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + [UInt8](repeating: 7, count: 64))),
+        ("short", Data("SQLite".utf8)),
+    ])
+    func notSQLiteIsLeftAlone(kind: String, bytes: Data) throws {
+        let tmp = TemporaryDirectory()
+        let path = tmp.file("notes.\(kind)")
+        try bytes.write(to: URL(fileURLWithPath: path))
+        chmod(path, 0o644)
+        #expect(throws: StoreError.notADatabase(path: path)) {
+            try Store.open(DatabaseLocation.resolve(explicitPath: path, environment: [:]))
+        }
+        #expect(FileManager.default.contents(atPath: path) == bytes)
+        #expect(try mode(of: path) == 0o644)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: tmp.path) == ["notes.\(kind)"])
+    }
+
+    @Test("an empty file is taken as a new database (the state a first open leaves), its mode kept")
+    func emptyFileIsNew() throws {
+        let tmp = TemporaryDirectory()
+        let path = tmp.file("empty.sqlite")
+        FileManager.default.createFile(atPath: path, contents: nil)
+        chmod(path, 0o640)
+        let store = try Store.open(DatabaseLocation.resolve(explicitPath: path, environment: [:]))
+        #expect(store.path == path)
+        #expect(try mode(of: path) == 0o640)
+        #expect(FileManager.default.contents(atPath: path)?.prefix(16) == Data("SQLite format 3\u{0}".utf8))
+    }
+
+    @Test("a symlink to nothing is refused and its target is not created")
+    func danglingSymlink() throws {
+        let tmp = TemporaryDirectory()
+        try FileManager.default.createSymbolicLink(atPath: tmp.file("db.sqlite"), withDestinationPath: tmp.file("target.sqlite"))
+        #expect {
+            try Store.open(DatabaseLocation.resolve(explicitPath: tmp.file("db.sqlite"), environment: [:]))
+        } throws: { error in
+            "\(error)".contains("symbolic link to a missing file")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: tmp.path) == ["db.sqlite"])
+    }
+
+    @Test("a symlink to a real database opens it, stays a link, and the target keeps its mode")
+    func symlinkToDatabase() async throws {
+        let tmp = TemporaryDirectory()
+        let real = tmp.file("real.sqlite")
+        do {
+            var options = StoreOptions()
+            options.passwordCost = .testing
+            let store = try Store.open(DatabaseLocation.resolve(explicitPath: real, environment: [:]), options: options)
+            _ = try await store.accounts.register(email: "ada@example.com", password: "correct horse battery")
+            try store.database.close()
+        }
+        chmod(real, 0o640)
+        try FileManager.default.createSymbolicLink(atPath: tmp.file("link.sqlite"), withDestinationPath: real)
+        let store = try Store.open(DatabaseLocation.resolve(explicitPath: tmp.file("link.sqlite"), environment: [:]))
+        let count = try await store.database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM users") }
+        #expect(count == 1)
+        let attributes = try FileManager.default.attributesOfItem(atPath: tmp.file("link.sqlite"))
+        #expect(attributes[.type] as? FileAttributeType == .typeSymbolicLink)
+        #expect(try mode(of: real) == 0o640)
+    }
+
+    @Test("an explicit --db keeps the mode its owner gave it")
+    func explicitPathModeKept() throws {
+        let tmp = TemporaryDirectory()
+        let path = tmp.file("shared.sqlite")
+        _ = try Store.open(DatabaseLocation.resolve(explicitPath: path, environment: [:]))
+        chmod(path, 0o660)
+        _ = try Store.open(DatabaseLocation.resolve(explicitPath: path, environment: [:]))
+        #expect(try mode(of: path) == 0o660)
+    }
+
+    @Test("a FIFO named as the database is refused without hanging")
+    func fifoIsRefused() throws {
+        let tmp = TemporaryDirectory()
+        #expect(mkfifo(tmp.file("db.sqlite"), 0o600) == 0)
+        #expect {
+            try Store.open(DatabaseLocation.resolve(explicitPath: tmp.file("db.sqlite"), environment: [:]))
+        } throws: { error in
+            "\(error)".contains("not a regular file")
+        }
     }
 }

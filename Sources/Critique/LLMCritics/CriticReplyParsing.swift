@@ -102,8 +102,11 @@ enum CriticReplyParsing {
     }
 
     static func integer(_ value: Any?) -> Int? {
-        guard let number = value as? NSNumber, number.doubleValue.rounded() == number.doubleValue else { return nil }
-        return number.intValue
+        // `Int(exactly:)`: a step number of 1e300 or 1.5 from a model is no step, and must not trap.
+        // JSON `true` is no step either; but `is Bool` cannot tell (on Linux any NSNumber of 0 or 1
+        // casts to Bool): a decoded boolean is the one NSNumber whose type code is "c".
+        guard let number = value as? NSNumber, String(cString: number.objCType) != "c" else { return nil }
+        return Int(exactly: number.doubleValue)
     }
 
     static func integers(_ value: Any?) -> [Int] { (value as? [Any])?.compactMap(integer) ?? [] }

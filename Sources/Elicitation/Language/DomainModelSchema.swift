@@ -15,23 +15,27 @@ import Foundation
 /// A literal with predicate "=" is an equality of two action parameters (negated: "!=").
 /// Arguments in actions are parameter names (no '?'); in init and goal, object names.
 public enum DomainModelSchema {
+    /// Names are patterns and lists have a most-items bound: with structured output a local server
+    /// turns the schema into a grammar, and these keep a small model from writing prose into a name
+    /// or repeating one list item until it runs out of tokens.
     public static let jsonSchema = """
     {"type":"object","required":["name","description","types","objects","predicates","actions","initialState","goal"],
      "properties":{
-      "name":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},
-      "description":{"type":"string"},
-      "types":{"type":"array","items":{"type":"object","required":["name"],"properties":{"name":{"type":"string"},"parent":{"type":"string"}}}},
-      "objects":{"type":"array","items":{"type":"object","required":["name"],"properties":{"name":{"type":"string"},"type":{"type":"string"}}}},
-      "predicates":{"type":"array","items":{"$ref":"#/$defs/signature"}},
-      "actions":{"type":"array","items":{"type":"object","required":["name","parameters","preconditions","effects"],
-        "properties":{"name":{"type":"string"},"parameters":{"type":"array","items":{"$ref":"#/$defs/parameter"}},
-          "preconditions":{"type":"array","items":{"$ref":"#/$defs/literal"}},"effects":{"type":"array","items":{"$ref":"#/$defs/literal"}}}}},
-      "initialState":{"type":"array","items":{"$ref":"#/$defs/literal"}},
-      "goal":{"type":"array","items":{"$ref":"#/$defs/literal"}}},
+      "name":{"$ref":"#/$defs/name"},
+      "description":{"type":"string","maxLength":300},
+      "types":{"type":"array","maxItems":12,"items":{"type":"object","required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"parent":{"$ref":"#/$defs/name"}}}},
+      "objects":{"type":"array","maxItems":30,"items":{"type":"object","required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"type":{"$ref":"#/$defs/name"}}}},
+      "predicates":{"type":"array","maxItems":16,"items":{"$ref":"#/$defs/signature"}},
+      "actions":{"type":"array","maxItems":12,"items":{"type":"object","required":["name","parameters","preconditions","effects"],
+        "properties":{"name":{"$ref":"#/$defs/name"},"parameters":{"type":"array","maxItems":6,"items":{"$ref":"#/$defs/parameter"}},
+          "preconditions":{"type":"array","maxItems":12,"items":{"$ref":"#/$defs/literal"}},"effects":{"type":"array","maxItems":12,"items":{"$ref":"#/$defs/literal"}}}}},
+      "initialState":{"type":"array","maxItems":60,"items":{"$ref":"#/$defs/literal"}},
+      "goal":{"type":"array","maxItems":30,"items":{"$ref":"#/$defs/literal"}}},
      "$defs":{
-      "parameter":{"type":"object","required":["name","type"],"properties":{"name":{"type":"string"},"type":{"type":"string"}}},
-      "signature":{"type":"object","required":["name","parameters"],"properties":{"name":{"type":"string"},"parameters":{"type":"array","items":{"$ref":"#/$defs/parameter"}}}},
-      "literal":{"type":"object","required":["predicate","arguments","negated"],"properties":{"predicate":{"type":"string"},"arguments":{"type":"array","items":{"type":"string"}},"negated":{"type":"boolean"}}}}}
+      "name":{"type":"string","pattern":"^[a-z][a-z0-9_-]{0,30}$","maxLength":31},
+      "parameter":{"type":"object","required":["name","type"],"properties":{"name":{"$ref":"#/$defs/name"},"type":{"$ref":"#/$defs/name"}}},
+      "signature":{"type":"object","required":["name","parameters"],"properties":{"name":{"$ref":"#/$defs/name"},"parameters":{"type":"array","maxItems":6,"items":{"$ref":"#/$defs/parameter"}}}},
+      "literal":{"type":"object","required":["predicate","arguments","negated"],"properties":{"predicate":{"type":"string","pattern":"^([a-z][a-z0-9_-]{0,30}|=)$","maxLength":31},"arguments":{"type":"array","maxItems":6,"items":{"$ref":"#/$defs/name"}},"negated":{"type":"boolean"}}}}}
     """
 
     public static let instructions = """

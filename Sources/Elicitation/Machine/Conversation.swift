@@ -28,6 +28,11 @@ public struct Conversation: Sendable {
             statement = try ControlledSyntaxParser.parse(line)
         } catch {
             if state.stage == .describe && !line.isEmpty && !Self.looksLikeStatement(line) { return describe(line) }
+            // A sentence, not a mistyped statement: answer what it says rather than where it fails.
+            if Self.looksLikeProse(line), let understanding = understanding(of: line) {
+                return reply("That reads as a description rather than a statement (statements start with a keyword; 'help' lists them).\n"
+                             + understanding)
+            }
             return ConversationReply(text: error.description, stage: state.stage, isError: true)
         }
         guard let statement else { return reply(prompt) }
@@ -66,7 +71,8 @@ public struct Conversation: Sendable {
         state.model.description = state.model.description.isEmpty ? text : state.model.description + " " + text
         state.record(previous)
         state.stage = .objects
-        return reply("Thanks, noted. " + prompt)
+        guard let understanding = understanding(of: text) else { return reply("Thanks, noted. " + prompt) }
+        return reply("Thanks, noted.\n" + understanding + "\n\nNow: " + prompt)
     }
 
     mutating func run(_ command: ConversationCommand) -> ConversationReply {

@@ -46,7 +46,9 @@ public struct TemplateSource: Sendable, Hashable {
     public var name: String
     public var domainPDDL: String
     public var problemPDDL: String
-    public init(name: String, domainPDDL: String, problemPDDL: String) {
-        self.name = name; self.domainPDDL = domainPDDL; self.problemPDDL = problemPDDL
+    /// One line saying what the template models (shown when a description matches it).
+    public var description: String
+    public init(name: String, domainPDDL: String, problemPDDL: String, description: String = "") {
+        self.name = name; self.domainPDDL = domainPDDL; self.problemPDDL = problemPDDL; self.description = description
     }
 }

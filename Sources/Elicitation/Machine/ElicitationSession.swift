@@ -34,7 +34,9 @@ public actor ElicitationSession {
 
     /// The bundled templates, as the conversation offers them.
     public static var bundledTemplates: [TemplateSource] {
-        DomainTemplate.all.map { TemplateSource(name: $0.name, domainPDDL: $0.domainPddl, problemPDDL: $0.problemPddl) }
+        DomainTemplate.all.map {
+            TemplateSource(name: $0.name, domainPDDL: $0.domainPddl, problemPDDL: $0.problemPddl, description: $0.description)
+        }
     }
 
     /// Starts a new conversation. With `domainName`, the result is saved to that domain; if it
@@ -102,6 +104,12 @@ public actor ElicitationSession {
             } catch let error as ExtractionError {
                 reply = ConversationReply(text: error.description + "\nTry again in other words, or use the controlled syntax ('help').",
                                           stage: conversation.state.stage, isError: true)
+            } catch let error where !(error is CancellationError) && !Task.isCancelled {
+                // The model could not be asked (server down, timeout, budget): say so and keep the
+                // conversation going offline — the user's message is already saved.
+                var answer = "The language model could not answer: \(error)\nThe model is unchanged; use the controlled syntax ('help') meanwhile."
+                if let understanding = conversation.understanding(of: text) { answer += "\n" + understanding }
+                reply = ConversationReply(text: answer, stage: conversation.state.stage, isError: true)
             }
         } else {
             reply = conversation.handle(text)

@@ -3,7 +3,8 @@ struct LLMConfigFile: Codable, Sendable {
     struct Root: Codable { var llm: LLMConfigFile? }
 
     struct Provider: Codable, Sendable {
-        var kind: ProviderKind
+        /// Optional only for a provider named "local" (which then is `kind = "local"`).
+        var kind: ProviderKind?
         var baseURL: String?
         var baseURLEnv: String?
         var apiKeyEnv: String?
@@ -11,11 +12,31 @@ struct LLMConfigFile: Codable, Sendable {
         var requiresKey: Bool?
         var models: [String]?
         var maxTokensField: String?
+        /// Per call kind (`CallPurpose` raw values, e.g. `critic_votes = 128`).
+        var maxTokens: [String: Int]?
+        /// Seconds per call kind.
+        var callTimeouts: [String: FlexibleNumber]?
+        var maxConcurrentRequests: Int?
 
         enum CodingKeys: String, CodingKey {
             case kind, models
             case baseURL = "base_url", baseURLEnv = "base_url_env", apiKeyEnv = "api_key_env"
             case requiresKey = "requires_key", maxTokensField = "max_tokens_field"
+            case maxTokens = "max_tokens", callTimeouts = "call_timeouts", maxConcurrentRequests = "max_concurrent_requests"
+        }
+    }
+
+    /// A TOML number written either way (`30` or `30.0`), as a value of a table.
+    struct FlexibleNumber: Codable, Sendable {
+        var value: Double
+        init(from decoder: Decoder) throws {
+            let c = try decoder.singleValueContainer()
+            if let value = try? c.decode(Double.self) { self.value = value; return }
+            value = Double(try c.decode(Int.self))
+        }
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.singleValueContainer()
+            try c.encode(value)
         }
     }
 
@@ -57,6 +78,8 @@ struct LLMConfigFile: Codable, Sendable {
     var preference: [String]?
     var defaultTier: String?
     var maxRetries: Int?
+    /// The most bytes one reply may take (streamed or not); default 32 MiB.
+    var maxReplyBytes: Int?
     var costAware: Bool?
     var sessionBudgetUSD: Double?
     var circuitBreaker: Breaker?
@@ -68,6 +91,7 @@ struct LLMConfigFile: Codable, Sendable {
     enum CodingKeys: String, CodingKey {
         case preference, providers, tiers, prices, timeouts
         case defaultTier = "default_tier", maxRetries = "max_retries", costAware = "cost_aware"
+        case maxReplyBytes = "max_reply_bytes"
         case sessionBudgetUSD = "session_budget_usd", circuitBreaker = "circuit_breaker"
     }
 
@@ -78,6 +102,7 @@ struct LLMConfigFile: Codable, Sendable {
         preference = try c.decodeIfPresent([String].self, forKey: .preference)
         defaultTier = try c.decodeIfPresent(String.self, forKey: .defaultTier)
         maxRetries = try c.decodeIfPresent(Int.self, forKey: .maxRetries)
+        maxReplyBytes = try c.decodeIfPresent(Int.self, forKey: .maxReplyBytes)
         costAware = try c.decodeIfPresent(Bool.self, forKey: .costAware)
         sessionBudgetUSD = try c.decodeNumberIfPresent(forKey: .sessionBudgetUSD)
         circuitBreaker = try c.decodeIfPresent(Breaker.self, forKey: .circuitBreaker)
@@ -93,6 +118,7 @@ struct LLMConfigFile: Codable, Sendable {
         merged.preference = other.preference ?? preference
         merged.defaultTier = other.defaultTier ?? defaultTier
         merged.maxRetries = other.maxRetries ?? maxRetries
+        merged.maxReplyBytes = other.maxReplyBytes ?? maxReplyBytes
         merged.costAware = other.costAware ?? costAware
         merged.sessionBudgetUSD = other.sessionBudgetUSD ?? sessionBudgetUSD
         merged.circuitBreaker = Breaker(

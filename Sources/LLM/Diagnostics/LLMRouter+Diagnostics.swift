@@ -22,14 +22,16 @@ extension LLMRouter {
             result.error = "no API key (\(provider.apiKeyVariable ?? "api_key_env") is not set)"
             return result
         }
-        let request = ChatRequest(messages: [.user("Reply with the single word: pong")], maxTokens: 16, stream: false)
+        let request = ChatRequest(messages: [.user("Reply with the single word: pong")], maxTokens: 16, stream: false,
+                                  purpose: .ping)
         let model = (try? configuration.candidates(tier: nil, provider: name))?.first?.model ?? provider.models.first
         result.model = model
         let start = ContinuousClock.now
         do {
             let answer = try await complete(request, provider: name, session: "llm-ping")
             result.ok = true
-            result.model = answer.target.model
+            // The model that answered: a local server's real model rather than `auto`.
+            result.model = answer.reply.model.isEmpty ? answer.target.model : answer.reply.model
             result.attempts = answer.attempts
         } catch {
             result.error = provider.endpoint.apiKey?.scrub(String(describing: error)) ?? String(describing: error)
@@ -50,7 +52,9 @@ extension LLMRouter {
             }
             let models = provider.models + tiers.values.flatMap { $0 }.filter { !provider.models.contains($0) }
             var prices: [String: ModelPrice?] = [:]
-            for model in models { prices[model] = configuration.prices.price(for: model) }
+            for model in models {
+                prices[model] = provider.endpoint.isFree ? ModelPrice(input: 0, output: 0) : configuration.prices.price(for: model)
+            }
             return ModelListing(provider: provider.name, kind: provider.endpoint.kind, baseURL: provider.endpoint.baseURL,
                                 apiKeyVariable: provider.apiKeyVariable, redactedKey: provider.endpoint.apiKey?.redacted,
                                 usable: provider.isUsable, models: models, tiers: tiers, prices: prices)

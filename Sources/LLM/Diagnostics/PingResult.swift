@@ -48,9 +48,11 @@ public struct ModelListing: Sendable, Equatable {
         let key = redactedKey.map { "key \($0)" } ?? "no key\(apiKeyVariable.map { " (\($0) not set)" } ?? "")"
         var lines = ["\(provider) (\(kind.rawValue)) \(baseURL)  \(key)\(usable ? "" : "  [not usable]")"]
         for model in models {
-            let price = (prices[model] ?? nil).map { "$\($0.input)/$\($0.output) per 1M in/out" } ?? "no price"
+            let price = kind == .local ? "free (runs locally)"
+                : (prices[model] ?? nil).map { "$\($0.input)/$\($0.output) per 1M in/out" } ?? "no price"
+            let shown = kind == .local && model == LocalServerAdapter.discoveredModel ? "auto (the model the server has loaded)" : model
             let inTiers = tiers.filter { $0.value.contains(model) }.keys.sorted()
-            lines.append("  \(model)  \(price)\(inTiers.isEmpty ? "" : "  tiers: " + inTiers.joined(separator: ", "))")
+            lines.append("  \(shown)  \(price)\(inTiers.isEmpty ? "" : "  tiers: " + inTiers.joined(separator: ", "))")
         }
         return lines.joined(separator: "\n")
     }

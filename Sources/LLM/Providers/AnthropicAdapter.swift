@@ -13,7 +13,7 @@ public struct AnthropicAdapter: ProviderAdapter {
         var headers = HTTPHeaders([("anthropic-version", "2023-06-01")])
         if let key = endpoint.apiKey, !key.isEmpty { headers.add("x-api-key", key.reveal()) }
         if request.stream { headers.add("accept", "text/event-stream") }
-        let response = try await http.post(path: "/v1/messages", headers: headers, body: body(for: request, model: model))
+        let response = try await http.post(path: "/v1/messages", headers: headers, body: body(for: request, model: model), timeout: request.timeout)
         let requestID = response.headers["request-id"]
         if request.stream {
             var decoder = AnthropicStreamDecoder(model: model, requestID: requestID, toolName: request.structuredOutput?.name)
@@ -69,14 +69,19 @@ public struct AnthropicAdapter: ProviderAdapter {
     }
 
     /// `input_tokens` excludes cache reads and writes, which are counted (and priced) apart.
+    /// A count that is there but not a token count (`1e300`, `-1`, `1.5`) makes the usage unknown.
     static func usage(from json: JSONValue?, previous: TokenUsage? = nil) -> TokenUsage {
         guard let json else { return previous ?? .unknown }
         var usage = previous ?? TokenUsage()
-        if let n = json["input_tokens"]?.intValue { usage.inputTokens = n }
-        if let n = json["output_tokens"]?.intValue { usage.outputTokens = n }
-        if let n = json["cache_read_input_tokens"]?.intValue { usage.cacheReadTokens = n }
-        if let n = json["cache_creation_input_tokens"]?.intValue { usage.cacheWriteTokens = n }
-        usage.isKnown = true
+        var readable = true
+        let fields: [(String, WritableKeyPath<TokenUsage, Int>)] = [
+            ("input_tokens", \.inputTokens), ("output_tokens", \.outputTokens),
+            ("cache_read_input_tokens", \.cacheReadTokens), ("cache_creation_input_tokens", \.cacheWriteTokens)]
+        for (key, field) in fields {
+            guard let value = json[key], value != .null else { continue }
+            if let n = TokenUsage.count(value) { usage[keyPath: field] = n } else { readable = false }
+        }
+        usage.isKnown = readable
         return usage
     }
 }

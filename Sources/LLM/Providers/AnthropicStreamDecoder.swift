@@ -3,6 +3,8 @@ struct AnthropicStreamDecoder {
     private(set) var text = ""
     private(set) var finished = false
     private var usage = TokenUsage.unknown
+    /// Set once any event carried an unreadable count: later events cannot make usage known again.
+    private var usageUnreadable = false
     private var stopReason: StopReason?
     private var model: String
     private let requestID: String?
@@ -18,8 +20,15 @@ struct AnthropicStreamDecoder {
     }
 
     var reply: ChatReply {
-        ChatReply(text: text, structured: structured, usage: usage, stopReason: stopReason,
-                  model: model, requestID: requestID)
+        var usage = usage
+        if usageUnreadable { usage.isKnown = false }
+        return ChatReply(text: text, structured: structured, usage: usage, stopReason: stopReason,
+                         model: model, requestID: requestID)
+    }
+
+    private mutating func absorbUsage(_ json: JSONValue?, previous: TokenUsage?) {
+        usage = AnthropicAdapter.usage(from: json, previous: previous)
+        if json != nil, !usage.isKnown { usageUnreadable = true }
     }
 
     /// Applies one event; returns a text fragment to stream on, if the event carried one.
@@ -32,7 +41,7 @@ struct AnthropicStreamDecoder {
         switch data["type"]?.stringValue ?? event.type {
         case "message_start":
             model = data["message"]?["model"]?.stringValue ?? model
-            usage = AnthropicAdapter.usage(from: data["message"]?["usage"], previous: nil)
+            absorbUsage(data["message"]?["usage"], previous: nil)
         case "content_block_start":
             if data["content_block"]?["type"]?.stringValue == "tool_use",
                toolName == nil || data["content_block"]?["name"]?.stringValue == toolName,
@@ -60,7 +69,7 @@ struct AnthropicStreamDecoder {
             }
         case "message_delta":
             // Counts here are cumulative: they replace, not add to, what message_start said.
-            usage = AnthropicAdapter.usage(from: data["usage"], previous: usage)
+            absorbUsage(data["usage"], previous: usage)
             if let reason = data["delta"]?["stop_reason"]?.stringValue { stopReason = StopReason(anthropic: reason) }
         case "message_stop":
             finished = true

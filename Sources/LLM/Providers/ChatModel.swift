@@ -3,8 +3,11 @@ public struct ChatOptions: Sendable, Equatable {
     public var maxTokens: Int
     public var temperature: Double?
     public var stopSequences: [String]
+    public var purpose: CallPurpose
 
-    public init(maxTokens: Int = 1024, temperature: Double? = nil, stopSequences: [String] = []) {
+    public init(maxTokens: Int = 1024, temperature: Double? = nil, stopSequences: [String] = [],
+                purpose: CallPurpose = .general) {
+        self.purpose = purpose
         self.maxTokens = maxTokens
         self.temperature = temperature
         self.stopSequences = stopSequences
@@ -69,6 +72,6 @@ public struct RoutedChatModel: ChatModel {
 
     private func request(_ messages: [ChatMessage], _ options: ChatOptions, stream: Bool) -> ChatRequest {
         ChatRequest(messages: messages, maxTokens: options.maxTokens, temperature: options.temperature,
-                    stopSequences: options.stopSequences, stream: stream)
+                    stopSequences: options.stopSequences, stream: stream, purpose: options.purpose)
     }
 }

@@ -18,6 +18,17 @@ public struct TokenUsage: Sendable, Equatable, Codable {
     }
 
     public static let unknown = TokenUsage(isKnown: false)
+
+    /// The largest count taken from a reply: far above any context window, and small enough that
+    /// sums over millions of usage rows stay inside `Int`.
+    public static let maximumCount = 1_000_000_000
+
+    /// One count as a provider reported it: a whole number in `0...maximumCount`, else nil
+    /// (`1e300`, `-1`, `1.5`, a string). Callers treat nil as "usage unknown", never as 0 tokens.
+    static func count(_ value: JSONValue) -> Int? {
+        guard let n = value.intValue, (0...maximumCount).contains(n) else { return nil }
+        return n
+    }
 }
 
 /// Why the model stopped; unknown provider values are kept, not rejected.

@@ -41,10 +41,18 @@ public struct ChatRequest: Sendable, Equatable {
     public var structuredOutput: StructuredOutputSpec?
     /// Stream the reply (tokens reach the caller as they arrive).
     public var stream: Bool
+    /// What the call is for; a provider's `CallLimits` size it by this.
+    public var purpose: CallPurpose
+    /// Longest time one attempt may take (set from the provider's `CallLimits`); nil: the
+    /// endpoint's own timeouts only.
+    public var timeout: Duration?
 
     public init(messages: [ChatMessage], maxTokens: Int = 1024, temperature: Double? = nil,
-                stopSequences: [String] = [], structuredOutput: StructuredOutputSpec? = nil, stream: Bool = true) {
+                stopSequences: [String] = [], structuredOutput: StructuredOutputSpec? = nil, stream: Bool = true,
+                purpose: CallPurpose = .general, timeout: Duration? = nil) {
         self.messages = messages
+        self.purpose = purpose
+        self.timeout = timeout
         self.maxTokens = maxTokens
         self.temperature = temperature
         self.stopSequences = stopSequences

@@ -14,7 +14,7 @@ public struct OpenAIAdapter: ProviderAdapter {
         if let key = endpoint.apiKey, !key.isEmpty { headers.add("authorization", "Bearer \(key.reveal())") }
         if request.stream { headers.add("accept", "text/event-stream") }
         let response = try await http.post(path: "/chat/completions", headers: headers,
-                                           body: body(for: request, model: model))
+                                           body: body(for: request, model: model), timeout: request.timeout)
         let requestID = response.headers["x-request-id"]
         let wantsJSON = request.structuredOutput != nil
         if request.stream {
@@ -69,11 +69,19 @@ public struct OpenAIAdapter: ProviderAdapter {
     }
 
     /// `prompt_tokens` includes cached tokens; split them out so each is priced once.
+    /// A count that is there but not a token count (`1e300`, `-1`, `1.5`) makes the usage unknown.
     static func usage(from json: JSONValue?) -> TokenUsage {
         guard let json, case .object = json else { return .unknown }
-        let cached = json["prompt_tokens_details"]?["cached_tokens"]?.intValue ?? 0
-        return TokenUsage(inputTokens: max(0, (json["prompt_tokens"]?.intValue ?? 0) - cached),
-                          outputTokens: json["completion_tokens"]?.intValue ?? 0, cacheReadTokens: cached)
+        var readable = true
+        func count(_ value: JSONValue?) -> Int {
+            guard let value, value != .null else { return 0 }
+            guard let n = TokenUsage.count(value) else { readable = false; return 0 }
+            return n
+        }
+        let cached = count(json["prompt_tokens_details"]?["cached_tokens"])
+        let prompt = count(json["prompt_tokens"]), completion = count(json["completion_tokens"])
+        return TokenUsage(inputTokens: max(0, prompt - cached), outputTokens: completion, cacheReadTokens: cached,
+                          isKnown: readable)
     }
 
     /// OpenAI returns structured output as message text; parse it when JSON was asked for.

@@ -6,11 +6,28 @@ struct ProviderHTTP: Sendable {
     let endpoint: ProviderEndpoint
     let client: HTTPClient
 
-    func post(path: String, headers: HTTPHeaders, body: JSONValue) async throws -> HTTPResponse {
+    /// `timeout` (one call's limit) shortens the endpoint's total timeout, never lengthens it.
+    func post(path: String, headers: HTTPHeaders, body: JSONValue, timeout: Duration? = nil) async throws -> HTTPResponse {
         var all = headers
         all.add("content-type", "application/json")
         let request = HTTPRequest(url: endpoint.baseURL + path, headers: all,
-                                  body: Array(body.jsonText.utf8), timeouts: endpoint.timeouts)
+                                  body: Array(body.jsonText.utf8), timeouts: timeouts(capping: timeout))
+        return try await send(request)
+    }
+
+    /// A GET (e.g. a local server's `/models`), with the same error mapping as `post`.
+    func get(path: String, headers: HTTPHeaders = HTTPHeaders(), timeout: Duration? = nil) async throws -> HTTPResponse {
+        try await send(HTTPRequest(method: "GET", url: endpoint.baseURL + path, headers: headers,
+                                   timeouts: timeouts(capping: timeout)))
+    }
+
+    func timeouts(capping timeout: Duration?) -> HTTPTimeouts {
+        var timeouts = endpoint.timeouts
+        if let timeout { timeouts.total = min(timeouts.total ?? timeout, timeout) }
+        return timeouts
+    }
+
+    private func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         let response: HTTPResponse
         do {
             response = try await client.send(request)
@@ -25,9 +42,9 @@ struct ProviderHTTP: Sendable {
 
     func scrub(_ text: String) -> String { endpoint.apiKey?.scrub(text) ?? text }
 
-    /// Reads a whole body, mapping transport failures.
-    func collect(_ response: HTTPResponse, limit: Int = 32 << 20) async throws -> [UInt8] {
-        do { return try await response.collectBody(limit: limit) } catch let error as TransportError {
+    /// Reads a whole body up to the endpoint's reply cap, mapping transport failures.
+    func collect(_ response: HTTPResponse) async throws -> [UInt8] {
+        do { return try await response.collectBody(limit: endpoint.maxReplyBytes) } catch let error as TransportError {
             throw ProviderError.transport(error)
         }
     }
@@ -51,20 +68,29 @@ struct ProviderHTTP: Sendable {
     /// `retry-after-ms` (milliseconds), else `retry-after` (seconds, or an HTTP date).
     static func retryAfter(in headers: HTTPHeaders, now: Date = Date()) -> Duration? {
         if let text = headers["retry-after-ms"], let ms = Double(text), ms >= 0 {
-            return .milliseconds(Int64(ms.rounded()))
+            return clampedMilliseconds(ms)
         }
         guard let text = headers["retry-after"]?.trimmingCharacters(in: .whitespaces) else { return nil }
-        if let seconds = Double(text), seconds >= 0 { return .milliseconds(Int64((seconds * 1000).rounded())) }
+        if let seconds = Double(text), seconds >= 0 { return clampedMilliseconds(seconds * 1000) }
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "GMT")
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
         guard let date = formatter.date(from: text) else { return nil }
-        return .milliseconds(max(0, Int64((date.timeIntervalSince(now) * 1000).rounded())))
+        return clampedMilliseconds(max(0, date.timeIntervalSince(now) * 1000))
+    }
+
+    /// A header's wait as a duration; `1e300` or `inf` would trap in `Int64(_:)`, so waits are
+    /// capped at a day (anything past `RetryPolicy.maxRetryAfter` fails over anyway). NaN: none.
+    private static func clampedMilliseconds(_ ms: Double) -> Duration? {
+        guard !ms.isNaN else { return nil }
+        return .milliseconds(Int64(min(ms, 86_400_000).rounded()))
     }
 
     /// Feeds the body through the SSE parser; `handle` returns true once the terminal event came.
-    /// A body that ends before that is `.truncated`.
+    /// A body that ends before that is `.truncated`. The stream is cut with `.bodyTooLarge` past
+    /// the endpoint's reply cap: counting every byte bounds the parser's line and data buffers
+    /// and the text the decoders accumulate, whatever shape an endless stream takes.
     func events(of response: HTTPResponse, partialText: () -> String,
                 handle: (SSEEvent) throws -> Bool) async throws {
         let type = response.headers["content-type"] ?? ""
@@ -73,8 +99,11 @@ struct ProviderHTTP: Sendable {
             throw ProviderError.unexpectedContentType(type.isEmpty ? "(none)" : type)
         }
         var parser = SSEParser()
+        var received = 0
         do {
             for try await chunk in response.body {
+                received += chunk.count
+                if received > endpoint.maxReplyBytes { throw TransportError.bodyTooLarge(limit: endpoint.maxReplyBytes) }
                 for event in parser.feed(chunk) where try handle(event) {
                     response.cancel()
                     return

@@ -63,7 +63,9 @@ public enum JSONValue: Sendable, Equatable, Hashable, Codable {
 
     public var stringValue: String? { if case .string(let s) = self { return s }; return nil }
     public var doubleValue: Double? { if case .number(let n) = self { return n }; return nil }
-    public var intValue: Int? { doubleValue.flatMap { $0.rounded() == $0 ? Int($0) : nil } }
+    /// The number when it is a whole number an `Int` holds exactly; nil for 1.5, 1e300 or NaN
+    /// (numbers come from outside: a converting `Int(_:)` would trap on them).
+    public var intValue: Int? { doubleValue.flatMap { Int(exactly: $0) } }
     public var boolValue: Bool? { if case .bool(let b) = self { return b }; return nil }
     public var arrayValue: [JSONValue]? { if case .array(let a) = self { return a }; return nil }
     public var objectValue: [String: JSONValue]? { if case .object(let o) = self { return o }; return nil }

@@ -24,7 +24,7 @@ public struct HTTPResponse: Sendable {
             all.append(contentsOf: chunk)
             if all.count > limit {
                 cancel()
-                throw TransportError.invalidRequest("response body larger than \(limit) bytes")
+                throw TransportError.bodyTooLarge(limit: limit)
             }
         }
         return all

@@ -11,6 +11,8 @@ public enum TransportError: Error, Sendable, Equatable, CustomStringConvertible 
     case cancelled
     case tls(String)
     case invalidRequest(String)
+    /// The body (or a streamed reply) grew past `limit` bytes; the transfer was stopped.
+    case bodyTooLarge(limit: Int)
     /// Any other libcurl failure, with its code.
     case curl(code: Int, message: String)
 
@@ -18,7 +20,7 @@ public enum TransportError: Error, Sendable, Equatable, CustomStringConvertible 
     public var isRetryable: Bool {
         switch self {
         case .connectionFailed, .connectionLost, .timedOut, .tls: true
-        case .cancelled, .invalidRequest, .curl: false
+        case .cancelled, .invalidRequest, .bodyTooLarge, .curl: false
         }
     }
 
@@ -30,6 +32,7 @@ public enum TransportError: Error, Sendable, Equatable, CustomStringConvertible 
         case .cancelled: "cancelled"
         case .tls(let m): "TLS error: \(m)"
         case .invalidRequest(let m): "invalid request: \(m)"
+        case .bodyTooLarge(let limit): "reply larger than \(limit) bytes: stopped reading"
         case .curl(let code, let m): "curl error \(code): \(m)"
         }
     }

@@ -78,6 +78,14 @@ public struct SourceText: Sendable {
                    notes: ["raise the limit with --max-size MB if this really is a planning task"])
     }
 
+    /// The `I004` diagnostic for an input that went past `limit` while being read (a pipe, a
+    /// device, standard input): reading stopped there, so its full size is not known.
+    public static func tooLarge(file: String, limit: Int) -> Diagnostic {
+        Diagnostic(.fileTooLarge, "input is larger than the limit of \(megabytes(limit)) MB; reading stopped there",
+                   at: .unknown, file: file,
+                   notes: ["raise the limit with --max-size MB if this really is a planning task"])
+    }
+
     private static func isAllWhitespace(_ word: UInt64) -> Bool {
         var w = word
         for _ in 0..<8 {

@@ -19,21 +19,26 @@ public struct RoutedCriticModel: CriticLanguageModel {
     public func respond(_ prompt: CriticPrompt) async throws -> CriticModelReply {
         let messages: [ChatMessage] = [.system(prompt.system), .user(prompt.user)]
         guard let schema = prompt.schema else {
-            let reply = try await complete(messages, structured: nil)
+            // Critique's only free-text request is the reviser's.
+            let reply = try await complete(messages, structured: nil, purpose: .revision)
             return CriticModelReply(text: reply.text, promptTokens: Self.tokens(reply.usage)?.0, completionTokens: Self.tokens(reply.usage)?.1)
         }
         let spec = StructuredOutputSpec(name: schema.name, description: "Return the result as JSON.", schema: try JSONValue.parse(schema.json))
+        // The schema names are the call kinds ("critic_items", "critic_votes"), which a provider's
+        // CallLimits size differently.
+        let purpose = CallPurpose(rawValue: schema.name) ?? .general
         var prompted = 0, completed = 0, known = false
         let value = try await StructuredReply.obtain(messages: messages, output: spec) { attempt in
-            let reply = try await complete(attempt, structured: spec)
+            let reply = try await complete(attempt, structured: spec, purpose: purpose)
             if let (p, c) = Self.tokens(reply.usage) { prompted += p; completed += c; known = true }
             return reply
         }
         return CriticModelReply(text: value.jsonText, promptTokens: known ? prompted : nil, completionTokens: known ? completed : nil)
     }
 
-    private func complete(_ messages: [ChatMessage], structured: StructuredOutputSpec?) async throws -> ChatReply {
-        let request = ChatRequest(messages: messages, maxTokens: maxTokens, temperature: 0, structuredOutput: structured, stream: false)
+    private func complete(_ messages: [ChatMessage], structured: StructuredOutputSpec?, purpose: CallPurpose) async throws -> ChatReply {
+        let request = ChatRequest(messages: messages, maxTokens: maxTokens, temperature: 0, structuredOutput: structured, stream: false,
+                                  purpose: purpose)
         return try await chat.router.complete(request, tier: chat.tier, provider: chat.provider, session: chat.session).reply
     }
 

@@ -12,7 +12,7 @@ public struct RoutedPlanProposer: PlanProposer {
     public var name: String { chat.provider ?? chat.tier ?? "llm" }
 
     public func propose(_ request: PlanProposalRequest) async throws -> PlanProposal {
-        let text = try await chat.send([.user(request.prompt)], options: ChatOptions(maxTokens: 2048, temperature: 0))
+        let text = try await chat.send([.user(request.prompt)], options: ChatOptions(maxTokens: 2048, temperature: 0, purpose: .plan))
         return PlanProposal(text: text)
     }
 }

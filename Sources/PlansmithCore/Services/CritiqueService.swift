@@ -34,8 +34,7 @@ public actor CritiqueService {
         guard let last = iterations.max(by: { $0.iterationNum < $1.iterationNum }) else {
             throw CritiqueServiceError.nothingToResume(sessionId)
         }
-        let recorded = try JSONDecoder().decode(RecordedPlan.self, from: Data(last.planVersion.utf8))
-        let steps = try PlanText.parse(recorded.steps.joined(separator: "\n")).map(\.step)
+        let steps = try PlanText.parse(try SessionRecords.plan(from: last).joined(separator: "\n")).map(\.step)
         return try await launch(request, resume: (CritiqueResumePoint(plan: steps, nextIteration: last.iterationNum + 1), sessionId))
     }
 
@@ -51,8 +50,7 @@ public actor CritiqueService {
     }
 
     private func launch(_ request: CritiqueRequest, resume: (point: CritiqueResumePoint, from: Int64)?) async throws -> Int64 {
-        var config = try String(decoding: JSONEncoder().encode(request.configuration), as: UTF8.self)
-        if let resume { config = "{\"resumed_from\":\(resume.from),\"configuration\":\(config)}" }
+        let config = try SessionRecords.config(request.configuration, resumedFrom: resume?.from)
         let session = try await sessions.create(userId: userId, domainId: request.domainId,
                                                 maxIterations: max(request.configuration.maxIterations, 1), config: config)
         let id = session.id!
@@ -73,9 +71,7 @@ public actor CritiqueService {
             case .failed: .failed
             default: .completed
             }
-            let finalPlan = result.plan.flatMap { plan in
-                (try? JSONEncoder().encode(plan.stepTexts)).map { String(decoding: $0, as: UTF8.self) }
-            }
+            let finalPlan = SessionRecords.finalPlan(result.plan?.stepTexts)
             // A fresh task: the session's own task may be cancelled, and the final status must still be written.
             let saved = await Task {
                 do {

@@ -1,6 +1,5 @@
 import Foundation
 import PlansmithCore
-import Store
 import TerminalUI
 
 /// How the TUI was asked to start (the `plansmith` command's options).
@@ -29,16 +28,16 @@ public struct LaunchError: Error, CustomStringConvertible, Sendable {
 public enum AppLauncher {
     public static func run(_ options: LaunchOptions) async throws {
         let environment = options.environment
-        let store: Store
+        let configPath = ConfigLocation.resolve(explicitPath: options.configPath, environment: environment)
+        let services: AppServices
         do {
-            store = try Store.open(DatabaseLocation.resolve(explicitPath: options.databasePath, environment: environment))
+            services = try AppServices.open(databasePath: options.databasePath, environment: environment, configPath: configPath)
         } catch {
             throw LaunchError(description: "cannot open the database: \(error)")
         }
         // Sessions left running by a process that died (kill -9, power loss) can be resumed.
-        let interrupted = (try? await store.planningSessions.markInterruptedSessions()) ?? 0
-        let configPath = ConfigLocation.resolve(explicitPath: options.configPath, environment: environment)
-        let context = AppContext(store: store, configPath: configPath,
+        let interrupted = (try? await services.critique.markInterrupted()) ?? 0
+        let context = AppContext(services: services, configPath: configPath,
                                  environment: environment, exportDirectory: exportDirectory(environment))
         let backend: NcursesBackend
         do {

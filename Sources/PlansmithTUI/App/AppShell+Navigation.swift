@@ -1,4 +1,4 @@
-import Store
+import PlansmithCore
 import TerminalUI
 
 extension AppShell {
@@ -15,7 +15,7 @@ extension AppShell {
         case .signOut:
             for screen in state.stack.reversed() { screen.leave() }
             state.stack.removeAll()
-            let email = state.session?.user.email ?? ""
+            let email = state.session?.account.email ?? ""
             state.session = nil
             state.log.append(LogEntry(.info, "signed out \(email)"))
             return navigate(&state, to: .landing, replacingAll: true)
@@ -34,9 +34,9 @@ extension AppShell {
     static func signIn(_ state: inout AppState, _ session: UserSession, quietly: Bool) -> Command<AppMsg> {
         state.session = session
         apply(session.preferences, to: &state)
-        state.log.append(LogEntry(.info, "signed in as \(session.user.email)"))
+        state.log.append(LogEntry(.info, "signed in as \(session.account.email)"))
         let opened = navigate(&state, to: .dashboard, replacingAll: true)
-        return quietly ? opened : .batch([opened, toast(&state, .ok, "Signed in as \(session.user.email)")])
+        return quietly ? opened : .batch([opened, toast(&state, .ok, "Signed in as \(session.account.email)")])
     }
 
     /// Theme and motion from the user's preferences (an unknown theme keeps the current one and says so).
@@ -72,7 +72,7 @@ extension AppShell {
         } else if let index = state.stack.lastIndex(where: { $0.route == route }) {
             let screen = state.stack.remove(at: index)
             state.stack.append(screen)
-            return .none
+            return refreshTop(state)
         }
         let mountId = state.nextMountId
         state.nextMountId += 1
@@ -89,7 +89,13 @@ extension AppShell {
             return state.route == home ? .none : navigate(&state, to: home, replacingAll: true)
         }
         state.stack.removeLast().leave()
-        return .none
+        return refreshTop(state)
+    }
+
+    /// The top screen's refresh message, delivered at once, when it has one.
+    static func refreshTop(_ state: AppState) -> Command<AppMsg> {
+        guard let msg = state.top?.reappeared else { return .none }
+        return .task { msg }
     }
 
     /// Shows a toast for at least `Toast.minimumDuration` and keeps it in the activity log.

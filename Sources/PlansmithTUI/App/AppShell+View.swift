@@ -58,7 +58,7 @@ extension AppShell {
         if let overlay = state.palette != nil ? "palette" : state.help != nil ? "help" : state.showLog ? "activity log" : nil {
             left += " [\(overlay)]"
         }
-        var right = state.session?.user.email ?? "not signed in"
+        var right = state.session?.account.email ?? "not signed in"
         let work = state.runningWork
         if !work.isEmpty { right = "running: \(work.joined(separator: ", ")) · " + right }
         if let notice = state.notice { right = notice + " · " + right }

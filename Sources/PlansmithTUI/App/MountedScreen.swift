@@ -14,6 +14,8 @@ protocol MountedScreen: Sendable {
     var hints: [(key: String, label: String)] { get }
     var actions: [ScreenAction<AppMsg>] { get }
     var runningWork: String? { get }
+    /// What the screen wants to hear when it is on top again (see `Screen.reappeared`).
+    var reappeared: AppMsg? { get }
     func leave()
 }
 
@@ -47,5 +49,6 @@ struct Mounted<S: Screen>: MountedScreen {
     var hints: [(key: String, label: String)] { S.hints(state) }
     var actions: [ScreenAction<AppMsg>] { S.actions(state).map { $0.map(lift) } }
     var runningWork: String? { S.runningWork(state) }
+    var reappeared: AppMsg? { S.reappeared(state).map(lift) }
     func leave() { S.leave(state) }
 }

@@ -1,89 +1,52 @@
 import Foundation
-import LLM
 import PlansmithCore
-import Store
-import Synchronization
 
 /// The long-lived services every screen works through, made once at start-up. Screens capture it
-/// in their tasks (it is Sendable); `view` never touches it.
+/// in their tasks (it is Sendable); `view` never touches it. Screens reach data only through
+/// `services` (PlansmithCore's application layer), never a database.
 public final class AppContext: Sendable {
-    public let store: Store
-    /// Critique sessions publish here; the Plan screen subscribes.
-    public let bus: EventBus
+    public let services: AppServices
     /// Where config.toml is (providers, prices, budget).
     public let configPath: String
-    /// Providers from config.toml + environment, read on first use (the start screens never need
-    /// them, and reading them early costs start-up time and memory); nil when they could not be
-    /// read (`llmProblem` says why).
-    public var llm: LLMConfiguration? { providers.configuration }
-    public var llmProblem: String? { providers.problem }
-    private var providers: (configuration: LLMConfiguration?, problem: String?) {
-        loadedProviders.withLock { cached in
-            if let cached { return cached }
-            let loaded: (LLMConfiguration?, String?)
-            do { loaded = (try LLMConfiguration.load(configPath: configPath, environment: environment), nil) }
-            catch { loaded = (nil, "\(error)") }
-            cached = loaded
-            return loaded
-        }
-    }
-    private let loadedProviders = Mutex<(configuration: LLMConfiguration?, problem: String?)?>(nil)
     /// Where exports (plan reports, chats) are written.
     public let exportDirectory: String
     public let environment: [String: String]
-    private let services = Mutex<[Int64: CritiqueService]>([:])
-    private let routers = Mutex<[Int64: LLMRouter]>([:])
 
-    public init(store: Store, configPath: String, environment: [String: String], exportDirectory: String,
-                bus: EventBus = EventBus()) {
-        self.store = store
-        self.bus = bus
+    public init(services: AppServices, configPath: String, environment: [String: String], exportDirectory: String) {
+        self.services = services
         self.configPath = configPath
         self.environment = environment
         self.exportDirectory = exportDirectory
     }
 
+    /// Critique sessions publish here; the Plan screen subscribes.
+    public var bus: EventBus { services.critique.bus }
+    /// Providers from config.toml + environment, read on first use (empty when they could not be
+    /// read: `llmProblem` says why).
+    public var providers: [ProviderInfo] { services.models?.providers ?? [] }
+    public var llmProblem: String? { services.models?.problem }
     /// True when at least one provider has a key (or needs none): LLM features are offered.
-    public var hasUsableProvider: Bool { llm?.providers.contains(where: \.isUsable) ?? false }
-
-    /// The user's router (one per user, shared by every screen, so the circuit breaker's and the
-    /// budget's memory of earlier calls carries across screens); its calls go to the usage log as
-    /// this user's.
-    public func router(for userId: Int64) -> LLMRouter? {
-        guard let llm else { return nil }
-        return routers.withLock { map in
-            if let router = map[userId] { return router }
-            let router = LLMRouter(configuration: llm, recorder: StoreUsageRecorder(store: store, userId: userId))
-            map[userId] = router
-            return router
-        }
-    }
-
-    /// One critique service per user, shared by every Plan screen so a running session survives
-    /// leaving and re-opening the screen.
-    public func critiqueService(for userId: Int64) -> CritiqueService {
-        services.withLock { map in
-            if let service = map[userId] { return service }
-            let service = CritiqueService(bus: bus, sessions: store.planningSessions, userId: userId)
-            map[userId] = service
-            return service
-        }
-    }
+    public var hasUsableProvider: Bool { services.models?.hasUsableProvider ?? false }
 }
 
 /// The signed-in user and their personal workspace.
 public struct UserSession: Sendable, Equatable {
-    public var user: User
-    public var workspace: Workspace
+    public var account: Account
+    public var workspace: WorkspaceInfo
     public var preferences: Preferences
 
-    public init(user: User, workspace: Workspace, preferences: Preferences) {
-        self.user = user
+    public init(account: Account, workspace: WorkspaceInfo, preferences: Preferences) {
+        self.account = account
         self.workspace = workspace
         self.preferences = preferences
     }
 
-    public var userId: Int64 { user.id! }
+    public init(_ signedIn: SignedIn) {
+        self.init(account: signedIn.account, workspace: signedIn.workspace,
+                  preferences: PreferencesCodec.decode(signedIn.account.preferences))
+    }
+
+    public var userId: Int64 { account.id }
 }
 
 /// What `update` may use: the services, who is signed in, and the look.
@@ -97,4 +60,6 @@ public struct ScreenEnvironment: Sendable {
         self.session = session
         self.look = look
     }
+
+    public var services: AppServices { app.services }
 }

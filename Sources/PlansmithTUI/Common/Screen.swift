@@ -27,6 +27,10 @@ public protocol Screen: SendableMetatype {
     static func actions(_ state: State) -> [ScreenAction<Msg>]
     /// Work that quitting would interrupt ("critique round 2/5"), for the quit dialog; nil if idle.
     static func runningWork(_ state: State) -> String?
+    /// The message the screen gets when it comes back on top (the screen above it closed, or it was
+    /// navigated to again), so what it shows is fresh (e.g. the Dashboard's recent sessions after a
+    /// critique); nil: nothing to refresh.
+    static func reappeared(_ state: State) -> Msg?
     /// Called once when the screen is discarded (popped, or the user signs out): close feeds,
     /// cancel streams. Not called when another screen is pushed on top of it.
     static func leave(_ state: State)
@@ -41,6 +45,7 @@ extension Screen {
     public static func hints(_ state: State) -> [(key: String, label: String)] { [] }
     public static func actions(_ state: State) -> [ScreenAction<Msg>] { [] }
     public static func runningWork(_ state: State) -> String? { nil }
+    public static func reappeared(_ state: State) -> Msg? { nil }
     public static func leave(_ state: State) {}
 }
 

@@ -57,11 +57,12 @@ extension DomainRepository {
     }
 
     /// Writes `<name>-domain.pddl` (and `<name>-problem.pddl` when there is one) into
-    /// `directory`, each atomically; returns the paths written.
+    /// `directory`, each atomically; returns the paths written. The name is made a safe file
+    /// name first (`../../x` must not write outside `directory`).
     public func exportFiles(_ domainId: Int64, readableBy userId: Int64, to directory: String) async throws -> [String] {
         let domain = try await domain(id: domainId, readableBy: userId)
         var written: [String] = []
-        let base = (directory as NSString).appendingPathComponent(domain.name)
+        let base = (directory as NSString).appendingPathComponent(SafeFileName.component(domain.name, fallback: "domain"))
         try PDDLText.write(domain.domainPddl, to: base + "-domain.pddl")
         written.append(base + "-domain.pddl")
         if let problem = domain.problemPddl {

@@ -30,21 +30,26 @@ enum PDDLText {
         return String(stripped[range])
     }
 
+    /// The most a PDDL file may hold (as `SourceText.defaultMaximumSize` in the PDDL module).
+    static let maximumSize = 128 << 20
+
     static func read(_ path: String) throws -> String {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw StoreError.invalidInput("cannot read \(path)")
+        let outcome: BoundedFileReader.Outcome
+        do { outcome = try BoundedFileReader.read(path: path, limit: maximumSize) } catch {
+            throw StoreError.invalidInput("cannot read \(path): \(error)")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard case .bytes(let bytes) = outcome else {
+            throw StoreError.invalidInput("\(path) is larger than \(maximumSize >> 20) MB")
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
             throw StoreError.invalidInput("\(path) is not UTF-8 text")
         }
         return text
     }
 
     static func write(_ text: String, to path: String) throws {
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw StoreError.invalidInput("cannot write \(path): \(error.localizedDescription)")
+        do { try AtomicFileWriter.write(text, to: path) } catch {
+            throw StoreError.invalidInput("\(error)")
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Critique
 import Foundation
+import Store
 import LLM
 import PDDL
 import Planner
@@ -34,8 +35,8 @@ struct BenchCritiqueCommand: AsyncParsableCommand {
         if let llm {
             let router = LLMRouter(configuration: try llmArguments.loadConfiguration(command: "bench-critique"))
             request.useLLM(RoutedChatModel(router: router, provider: llm, session: "bench"),
-                           domainText: try String(contentsOfFile: domain, encoding: .utf8),
-                           problemText: try String(contentsOfFile: problem, encoding: .utf8), timeout: .seconds(llmTimeout))
+                           domainText: String(decoding: try SourceFiles.bytes(domain), as: UTF8.self),
+                           problemText: String(decoding: try SourceFiles.bytes(problem), as: UTF8.self), timeout: .seconds(llmTimeout))
         }
         let orchestrator = CritiqueOrchestrator(task: task, critics: request.critics, configuration: request.configuration,
                                                 proposer: request.proposer, planning: planning, reviser: request.reviser)
@@ -78,8 +79,8 @@ struct BenchCritiqueCommand: AsyncParsableCommand {
             object["initial_cost"] = result.initialCost ?? plan.cost
             object["lower_bound"] = task.costLowerBound ?? NSNull()
             if let planFile {
-                try Plan(steps: plan.steps, cost: plan.cost).ipcText(unitCost: !task.grounded.usesActionCosts)
-                    .write(toFile: planFile, atomically: true, encoding: .utf8)
+                try AtomicFileWriter.write(Plan(steps: plan.steps, cost: plan.cost)
+                    .ipcText(unitCost: !task.grounded.usesActionCosts), to: planFile)
             }
         } else {
             object["valid"] = false

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlansmithCore
 import PlansmithTUI
 import Store
 import TerminalUI
@@ -26,16 +27,18 @@ struct BenchTUICommand: AsyncParsableCommand {
         var options = StoreOptions()
         options.passwordCost = .testing
         let store = try Store.open(DatabaseLocation(path: directory + "/bench.sqlite", createsDirectory: true), options: options)
-        let user = try await store.accounts.ensureLocalUser(email: "bench@localhost")
-        let workspace = try await store.accounts.personalWorkspace(of: user.id!)
+        let services = AppServices.live(store: store, models: nil)
+        _ = try await store.accounts.ensureLocalUser(email: "bench@localhost")
+        let signedIn = try await services.accounts.continueAsLocal(email: "bench@localhost")
         let text = Self.domain(lines: lines)
-        let domain = try await store.domains.create(DomainDraft(name: "bench", domainPddl: text), in: workspace.id!, by: user.id!)
-        let env = ScreenEnvironment(app: AppContext(store: store, configPath: directory + "/none.toml", environment: [:],
+        let domain = try await services.domains.create(DomainContents(name: "bench", domainPddl: text), in: signedIn.workspace.id,
+                                                       userId: signedIn.account.id)
+        let env = ScreenEnvironment(app: AppContext(services: services, configPath: directory + "/none.toml", environment: [:],
                                                     exportDirectory: directory),
-                                    session: UserSession(user: user, workspace: workspace, preferences: Preferences()))
+                                    session: UserSession(signedIn))
 
         let opening = ContinuousClock.now
-        let (state, command) = DomainScreen.start(domainId: domain.id!, env: env)
+        let (state, command) = DomainScreen.start(domainId: domain.id, env: env)
         let driver = ScreenDriver(DomainScreen.self, state: state, command: command, env: env)
         guard await driver.settle(timeout: .seconds(60), until: { $0.phase == .ready && !$0.isValidating }) else {
             Console.error("plansmith bench-tui: the domain did not open\n")

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PDDL
 import Planner
+import PlansmithCore
 
 struct CheckPlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,30 +21,28 @@ struct CheckPlanCommand: ParsableCommand {
     @Argument(help: "The problem file.") var problem: String
     @Argument(help: "The plan file ('-' for standard input).") var plan: String
     @Flag(help: "Print one JSON object.") var json = false
+    @OptionGroup var input: InputOptions
 
     func run() throws {
-        let (domainAST, problemAST) = try PlanningInput.load(domain: domain, problem: problem, command: "check-plan")
+        let (domainSource, problemSource) = try PlanningInput.read(domain: domain, problem: problem, command: "check-plan")
         let planText: String
-        if plan == "-" {
-            planText = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-        } else {
-            guard let data = FileManager.default.contents(atPath: plan) else {
-                Console.error("plansmith check-plan: \(plan): cannot read the plan file\n")
-                throw ExitCode(2)
-            }
-            planText = String(decoding: data, as: UTF8.self)
-        }
-        let steps: [ParsedPlanStep]
-        do { steps = try PlanText.parse(planText) } catch {
-            Console.error("\(plan):\(error.line): error: \(error.message)\n")
-            throw ExitCode(1)
-        }
-        let validator: PlanValidator
-        do { validator = try PlanValidator(domain: domainAST, problem: problemAST) } catch {
+        do { planText = String(decoding: try SourceFiles.bytes(plan, maximumSize: input.maximumSize), as: UTF8.self) } catch let error as InputError {
             Console.error("plansmith check-plan: \(error)\n")
-            throw ExitCode(1)
+            throw ExitCode(2)
         }
-        let report = validator.validate(steps.map(\.step))
+        let report: PlanValidationReport, steps: [ParsedPlanStep]
+        switch LocalPlanning.checkPlanNow(domain: domainSource, problem: problemSource, plan: planText) {
+        case .invalidPDDL(let validation):
+            throw PlanningInput.reject(validation, sources: [domainSource, problemSource])
+        case .unreadablePlan(let line, let message):
+            Console.error("\(plan):\(line): error: \(message)\n")
+            throw ExitCode(1)
+        case .refused(let why):
+            Console.error("plansmith check-plan: \(why)\n")
+            throw ExitCode(1)
+        case .checked(let checked, let parsed):
+            (report, steps) = (checked, parsed)
+        }
         if json {
             var object: [String: Any] = ["schema": 1, "valid": report.isValid, "cost": report.cost,
                                          "unmet_goals": report.unmetGoals,

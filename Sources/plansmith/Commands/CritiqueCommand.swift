@@ -21,7 +21,7 @@ struct CritiqueCommand: AsyncParsableCommand {
         the model revises the plan from the accepted items; the validator vets every plan it writes. \
         The final plan is always valid. --json prints one JSON object per line (schema 1); the last has "type": "final".
 
-        Exit status: 0 done, 1 PDDL errors or no plan found, 2 usage or I/O problem.
+        Exit status: 0 done, 1 PDDL errors, 2 usage or I/O problem, 4 no plan found within the limits.
         """)
 
     @Argument(help: "The domain file ('-' for standard input).") var domain: String
@@ -43,42 +43,37 @@ struct CritiqueCommand: AsyncParsableCommand {
 
     func run() async throws {
         let llmConfiguration = try llm.map { provider -> LLMConfiguration in
-            if domain == "-" || problem == "-" { throw ValidationError("--llm needs the domain and problem as files, not '-'") }
             let configuration = try llmArguments.loadConfiguration(command: "critique")
             guard configuration.provider(named: provider) != nil else {
                 throw ValidationError("unknown provider '\(provider)'; configured: \(configuration.providers.map(\.name).joined(separator: ", "))")
             }
             return configuration
         }
-        let (domainAST, problemAST) = try PlanningInput.load(domain: domain, problem: problem, command: "critique")
-        let task: CritiqueTask
-        do { task = try CritiqueTask(domain: domainAST, problem: problemAST) } catch {
-            Console.error("plansmith critique: \(error)\n")
-            throw ExitCode(1)
-        }
+        let (domainSource, problemSource) = try PlanningInput.read(domain: domain, problem: problem, command: "critique")
+        // PDDL errors are reported like `validate` does, before a session is created.
+        let report = ValidationReport.validate(domain: domainSource, problem: problemSource)
+        if report.hasErrors { throw PlanningInput.reject(report, sources: [domainSource, problemSource]) }
         var configuration = CritiqueConfiguration.default
         configuration.maxIterations = maxIterations
         let printer = CritiqueEventPrinter(json: json)
+        let start = CritiqueStart(source: .texts(domain: String(decoding: domainSource.bytes, as: UTF8.self), problem: String(decoding: problemSource.bytes, as: UTF8.self)), configuration: configuration,
+                                  llm: llm.map { CritiqueStart.LanguageModelUse(provider: $0, timeout: .seconds(llmTimeout)) })
         let result: CritiqueResult? = try await store.withSession("critique") { context in
-            let bus = EventBus(bufferLimit: 1024)
-            let service = CritiqueService(bus: bus, sessions: context.store.planningSessions, userId: context.userId)
-            let subscription = await bus.subscribe()
-            var request = CritiqueRequest(task: task, configuration: configuration)
-            if let llmConfiguration {
-                let router = LLMRouter(configuration: llmConfiguration,
-                                       recorder: StoreUsageRecorder(store: context.store, userId: context.userId))
-                request.useLLM(RoutedChatModel(router: router, provider: llm, session: "critique"),
-                               domainText: try String(contentsOfFile: domain, encoding: .utf8),
-                               problemText: try String(contentsOfFile: problem, encoding: .utf8),
-                               timeout: .seconds(llmTimeout))
+            let models = llmConfiguration.map { LanguageModels(configuration: $0, usage: context.store.usage) }
+            let services = AppServices.live(store: context.store, bus: EventBus(bufferLimit: 1024), models: models)
+            let subscription = await services.critique.bus.subscribe()
+            let launch: CritiqueLaunch
+            do { launch = try await services.critique.start(start, userId: context.userId) } catch {
+                Console.error("plansmith critique: \(AppError.from(error).message)\n")
+                throw ExitCode(1)
             }
-            let id = try await service.start(request)
-            for await event in subscription.events where event.sessionId == id {
-                printer.print(event.payload, sessionId: id, task: task)
+            for await event in subscription.events where event.sessionId == launch.sessionId {
+                printer.print(event.payload, sessionId: launch.sessionId, task: launch.task)
                 if case .sessionFinished(let result) = event.payload { return result }
             }
             return nil
         }
-        if result?.plan == nil { throw ExitCode(1) }
+        // No plan within the limits: the final event said so ("no-plan"); exit as `plan` does.
+        if result?.plan == nil { throw ExitCode(4) }
     }
 }

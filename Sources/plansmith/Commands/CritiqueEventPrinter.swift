@@ -50,10 +50,12 @@ struct CritiqueEventPrinter {
         case .sessionFinished(let result):
             // The final verdict is the validator's, taken again on the final plan.
             let valid = result.plan.map { task.validator.validate($0.steps).isValid } ?? false
-            Console.json(["type": "final", "session_id": sessionId, "valid": valid,
-                          "plan": result.plan?.stepTexts ?? [], "cost": result.plan.map { $0.cost as Any } ?? NSNull(),
-                          "initial_cost": result.initialCost.map { $0 as Any } ?? NSNull(),
-                          "iterations": result.iterations, "reason": result.reason.rawValue])
+            var object: [String: Any] = ["type": "final", "session_id": sessionId, "valid": valid,
+                                         "plan": result.plan?.stepTexts ?? [], "cost": result.plan.map { $0.cost as Any } ?? NSNull(),
+                                         "initial_cost": result.initialCost.map { $0 as Any } ?? NSNull(),
+                                         "iterations": result.iterations, "reason": Self.reason(result)]
+            if let failure = result.failure { object["failure"] = failure }
+            Console.json(object)
         case .criticStarted, .criticFinished, .feedbackItem, .vote, .converged, .llmTokens:
             break  // folded into the item and round lines
         }
@@ -90,12 +92,21 @@ struct CritiqueEventPrinter {
         case .converged(let reason):
             Console.out("\nstopped: \(reason.rawValue)\n")
         case .sessionFinished(let result):
-            guard let plan = result.plan else { return }
+            guard let plan = result.plan else {
+                Console.out("\nno plan: \(result.failure ?? "no valid plan was found within the limits") (reason: \(Self.reason(result)))\n")
+                return
+            }
             Console.out("\nfinal plan (\(plan.isValid ? "valid" : "INVALID"), cost \(plan.cost), initial cost \(result.initialCost ?? plan.cost), "
                         + "\(result.iterations) round(s)):\n")
             for step in plan.steps { Console.out(step.description + "\n") }
         case .criticStarted, .criticFinished, .feedbackItem, .vote, .llmTokens, .llmUsage:
             break
         }
+    }
+
+    /// The final line's reason: "no-plan" when the session ended without any valid plan.
+    static func reason(_ result: CritiqueResult) -> String {
+        result.plan == nil && (result.reason == .failed || result.reason == .cancelled) && result.rounds.isEmpty
+            ? "no-plan" : result.reason.rawValue
     }
 }

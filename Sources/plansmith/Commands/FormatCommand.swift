@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PDDL
+import Store
 
 struct FormatCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -74,24 +75,12 @@ struct FormatCommand: ParsableCommand {
         if failed || needsFormatting { throw ExitCode(1) }
     }
 
-    /// Write to a temporary file beside the original, then rename: a crash or a full disk
-    /// never leaves a half-written PDDL file behind.
+    /// Replaces the file in one step (see `AtomicFileWriter`): a crash or a full disk never
+    /// leaves a half-written PDDL file, a symlinked file stays a link, its mode stays.
     private func writeAtomically(_ text: String, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).plansmith-fmt")
-        do {
-            try Data(text.utf8).write(to: temporary)
-            let attributes = try FileManager.default.attributesOfItem(atPath: path)
-            if let permissions = attributes[.posixPermissions] {
-                try FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: temporary.path)
-            }
-            // rename(2) replaces the file in one step.
-            guard rename(temporary.path, path) == 0 else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            Console.error("plansmith fmt: \(path): error[\(DiagnosticCode.unreadableFile.rawValue)]: cannot write: \(error.localizedDescription)\n")
+        do { try AtomicFileWriter.write(text, to: path) } catch {
+            let reason = (error as? AtomicFileWriter.Failure)?.reason ?? "\(error)"
+            Console.error("plansmith fmt: \(path): error[\(DiagnosticCode.unreadableFile.rawValue)]: cannot write: \(reason)\n")
             throw ExitCode(2)
         }
     }

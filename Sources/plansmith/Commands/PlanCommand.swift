@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PDDL
 import Planner
+import PlansmithCore
 
 struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -45,48 +46,40 @@ struct PlanCommand: ParsableCommand {
             throw ValidationError("unknown heuristic '\(heuristic)'; choose one of \(HeuristicKind.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         let started = Date()
-        // One deadline for the whole command: parsing, grounding and search spend from it.
-        let deadline = ContinuousClock.now + .milliseconds(Int(timeout * 1000))
-        let (domainAST, problemAST) = try PlanningInput.load(domain: domain, problem: problem, command: "plan")
+        let (domainSource, problemSource) = try PlanningInput.read(domain: domain, problem: problem, command: "plan")
         var configuration = SearchConfiguration(algorithm: algorithm, heuristic: heuristicKind, preferredOperators: !noPreferred,
                                                 weight: weight)
-        configuration.limits.deadline = deadline
         configuration.limits.memoryLimitBytes = (memoryLimit ?? Self.defaultMemoryLimitMB) << 20
-        let outcome: PlanningOutcome
-        do {
-            outcome = try PlanSearch.plan(domain: domainAST, problem: problemAST, configuration: configuration,
-                                          grounding: GroundingOptions(operatorLimit: operatorLimit),
-                                          improved: algorithm == .anytime ? { plan, statistics in
-                                              reportImprovement(plan, statistics: statistics, started: started)
-                                          } : nil)
-        } catch let error as PlanningError {
-            Console.error("plansmith plan: \(error)\n")
-            if case .tooManyOperators = error { emit(status: "limit", plan: nil, expanded: 0, started: started); throw ExitCode(4) }
+        // One time limit over parsing, grounding and search (the planning service's rule).
+        let job = PlanJob(domain: domainSource, problem: problemSource, configuration: configuration,
+                          timeout: .milliseconds(Int(timeout * 1000)), operatorLimit: operatorLimit)
+        let result = LocalPlanning.planNow(job, improved: algorithm == .anytime ? { plan, statistics in
+            reportImprovement(plan, statistics: statistics, started: started)
+        } : nil)
+        switch result {
+        case .invalidPDDL(let report):
+            throw PlanningInput.reject(report, sources: [domainSource, problemSource])
+        case .refused(let why):
+            Console.error("plansmith plan: \(why)\n")
             throw ExitCode(1)
-        }
-        switch outcome {
-        case .solved(let plan, let statistics):
-            emit(status: "solved", plan: plan, expanded: statistics.expanded, started: started, unitCost: !usesActionCosts(problemAST),
+        case .solved(let plan, let statistics, let unitCost):
+            emit(status: "solved", plan: plan, expanded: statistics.expanded, started: started, unitCost: unitCost,
                  statistics: statistics)
-        case .provenUnsolvable(let statistics):
+        case .unsolvable(let statistics):
             emit(status: "unsolvable", plan: nil, expanded: statistics.expanded, started: started, statistics: statistics)
-            throw ExitCode(3)
-        case .exhausted(let limit, let statistics):
-            emit(status: "limit", plan: nil, expanded: statistics.expanded, started: started, limit: limit, statistics: statistics)
-            throw ExitCode(4)
+        case .limit(let limit, let statistics):
+            if limit == .operators { Console.error("plansmith plan: grounding gave up: more than \(operatorLimit) ground operators\n") }
+            emit(status: "limit", plan: nil, expanded: statistics?.expanded ?? 0, started: started, limit: limit, statistics: statistics)
         case .cancelled:
-            throw ExitCode(4)
+            break
         }
+        if result.exitStatus != 0 { throw ExitCode(result.exitStatus) }
     }
 
     /// min(75% of RAM, RAM − 2 GB), at least 256 MB: the planner stops itself before the kernel's OOM killer does.
     static var defaultMemoryLimitMB: Int {
         let ram = Int(ProcessInfo.processInfo.physicalMemory >> 20)
         return max(256, min(ram * 3 / 4, ram - 2048))
-    }
-
-    private func usesActionCosts(_ problem: Problem) -> Bool {
-        problem.metric != nil
     }
 
     /// Anytime search: each cheaper plan as it comes — a JSON line with `"final": false`, or a line
@@ -132,7 +125,7 @@ struct PlanCommand: ParsableCommand {
 }
 
 extension PlanCommand {
-    private var algorithm: SearchAlgorithm { alias.flatMap { Self.aliases[$0] } ?? SearchAlgorithm(rawValue: search) ?? .lama }
+    private var algorithm: SearchAlgorithm { alias.flatMap { Self.aliases[$0] } ?? SearchAlgorithm(rawValue: search) ?? .lazyGreedy }
 
     static let aliases: [String: SearchAlgorithm] = ["lama-first": .lama, "seq-sat-lama-2011": .anytime, "lama": .anytime]
 
@@ -149,15 +142,15 @@ extension PlanCommand {
 /// Reads a domain and a problem for the planning commands: I/O problems exit 2, PDDL errors exit 1
 /// with compiler-style diagnostics.
 enum PlanningInput {
-    static func load(domain: String, problem: String, command: String) throws -> (Domain, Problem) {
+    /// Both files' text; a file refused before parsing (too large, binary) is a PDDL error (exit 1).
+    static func read(domain: String, problem: String, command: String) throws -> (SourceText, SourceText) {
         if domain == "-" && problem == "-" { throw ValidationError("only one of DOMAIN and PROBLEM can be '-' (standard input)") }
-        var sources: [String: SourceText] = [:]
-        var diagnostics: [Diagnostic] = []
+        var rejected: [Diagnostic] = []
         func read(_ path: String) throws -> SourceText? {
             do {
                 switch try SourceFiles.load(path) {
-                case .text(let source): sources[source.name] = source; return source
-                case .rejected(let diagnostic): diagnostics.append(diagnostic); return nil
+                case .text(let source): return source
+                case .rejected(let diagnostic): rejected.append(diagnostic); return nil
                 }
             } catch let error as InputError {
                 Console.error("plansmith \(command): \(error)\n")
@@ -165,16 +158,27 @@ enum PlanningInput {
             }
         }
         let domainSource = try read(domain), problemSource = try read(problem)
-        var domainAST: Domain?, problemAST: Problem?
-        if let domainSource, let problemSource {
-            let report = ValidationReport.validate(domain: domainSource, problem: problemSource)
-            diagnostics += report.diagnostics.filter(\.isError)
-            domainAST = report.domain
-            problemAST = report.problem
-        }
-        guard let domainAST, let problemAST, !diagnostics.hasErrors else {
-            Console.error(DiagnosticRenderer(useColor: Console.stderrSupportsColor).render(diagnostics, sources: sources))
+        guard let domainSource, let problemSource, rejected.isEmpty else {
+            Console.error(DiagnosticRenderer(useColor: Console.stderrSupportsColor).render(rejected, sources: [:]))
             throw ExitCode(1)
+        }
+        return (domainSource, problemSource)
+    }
+
+    /// Prints a failed validation's errors like a compiler; the caller exits with what this returns.
+    static func reject(_ report: ValidationReport, sources: [SourceText]) -> ExitCode {
+        let byName = Dictionary(sources.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        Console.error(DiagnosticRenderer(useColor: Console.stderrSupportsColor).render(report.diagnostics.filter(\.isError),
+                                                                                        sources: byName))
+        return ExitCode(1)
+    }
+
+    /// Read and checked: the parsed domain and problem.
+    static func load(domain: String, problem: String, command: String) throws -> (Domain, Problem) {
+        let (domainSource, problemSource) = try read(domain: domain, problem: problem, command: command)
+        let report = ValidationReport.validate(domain: domainSource, problem: problemSource)
+        guard let domainAST = report.domain, let problemAST = report.problem, !report.hasErrors else {
+            throw reject(report, sources: [domainSource, problemSource])
         }
         return (domainAST, problemAST)
     }

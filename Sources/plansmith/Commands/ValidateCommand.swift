@@ -10,7 +10,8 @@ struct InputOptions: ParsableArguments {
     @Option(name: .customLong("max-size"), help: "Refuse input files larger than this many MB.")
     var maxSizeMB: Int = SourceText.defaultMaximumSize >> 20
 
-    var maximumSize: Int { max(1, maxSizeMB) << 20 }
+    /// Bytes; at most 1 TiB so a huge `--max-size` cannot overflow into a negative limit.
+    var maximumSize: Int { min(max(1, maxSizeMB), 1 << 20) << 20 }
 }
 
 struct ValidateCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import Foundation
 import PDDL
+import Store
 
 /// Why a file named on the command line could not be read. These are usage/IO problems:
 /// the command exits with status 2 (content problems are diagnostics, status 1).
@@ -15,48 +16,45 @@ enum LoadedSource {
     case rejected(Diagnostic)
 }
 
-/// Reads PDDL sources from files or standard input (`-`).
+/// Reads PDDL sources and plan files from files or standard input (`-`), never more than the
+/// size limit (see `BoundedFileReader`).
 enum SourceFiles {
     static func load(_ path: String, maximumSize: Int = SourceText.defaultMaximumSize) throws -> LoadedSource {
-        if path == "-" {
-            let data = FileHandle.standardInput.readDataToEndOfFile()
-            return .text(SourceText(name: "<stdin>", bytes: [UInt8](data)))
+        let name = path == "-" ? "<stdin>" : path
+        switch try readBytes(path, limit: maximumSize) {
+        case .bytes(let bytes): return .text(SourceText(name: name, bytes: bytes))
+        case .tooLarge(let size?): return .rejected(SourceText.tooLarge(file: name, size: size, limit: maximumSize))
+        case .tooLarge(nil): return .rejected(SourceText.tooLarge(file: name, limit: maximumSize))
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw InputError(path: path, reason: "no such file")
-        }
-        if isDirectory.boolValue {
-            throw InputError(path: path, reason: "is a directory, not a PDDL file")
-        }
-        guard FileManager.default.isReadableFile(atPath: path) else {
-            throw InputError(path: path, reason: "permission denied")
-        }
-        // Refuse huge files before reading them: the size check costs nothing, reading 10 GB does.
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maximumSize {
-            return .rejected(SourceText.tooLarge(file: path, size: size, limit: maximumSize))
-        }
-        return .text(SourceText(name: path, bytes: try readBytes(path)))
     }
 
-    /// Reads a whole file straight into a byte array (no intermediate `Data` copy: inputs
-    /// can be tens of megabytes).
-    private static func readBytes(_ path: String) throws -> [UInt8] {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw InputError(path: path, reason: "cannot be opened: \(String(cString: strerror(errno)))") }
-        defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        var info = stat()
-        if fstat(descriptor, &info) == 0 && info.st_size > 0 { bytes.reserveCapacity(Int(info.st_size)) }
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw InputError(path: path, reason: "read failed: \(String(cString: strerror(errno)))")
+    /// A plan file or other text input as bytes; over `maximumSize` it is an I/O error.
+    static func bytes(_ path: String, maximumSize: Int = SourceText.defaultMaximumSize) throws -> [UInt8] {
+        guard case .bytes(let bytes) = try readBytes(path, limit: maximumSize) else {
+            throw InputError(path: path == "-" ? "<stdin>" : path,
+                             reason: "larger than the limit of \(maximumSize >> 20) MB (--max-size); reading stopped there")
+        }
+        return bytes
+    }
+
+    /// The whole input, or `.tooLarge` once it passes `limit` bytes.
+    private static func readBytes(_ path: String, limit: Int) throws -> BoundedFileReader.Outcome {
+        let name = path == "-" ? "<stdin>" : path
+        do {
+            if path == "-" { return try BoundedFileReader.read(descriptor: STDIN_FILENO, limit: limit) }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw InputError(path: path, reason: "no such file")
             }
-            if count == 0 { return bytes }
-            bytes.append(contentsOf: chunk[0..<count])
+            if isDirectory.boolValue {
+                throw InputError(path: path, reason: "is a directory, not a PDDL file")
+            }
+            guard FileManager.default.isReadableFile(atPath: path) else {
+                throw InputError(path: path, reason: "permission denied")
+            }
+            return try BoundedFileReader.read(path: path, limit: limit)
+        } catch let failure as BoundedFileReader.Failure {
+            throw InputError(path: name, reason: failure.description)
         }
     }
 }

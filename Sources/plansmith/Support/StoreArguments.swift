@@ -78,7 +78,7 @@ enum StoreFailure {
         case .notFound, .forbidden, .conflict, .invalidInput, .invalidCredentials, .tooManyAttempts,
              .invalidAPIKey, .revokedAPIKey, .expiredAPIKey:
             return 1
-        case .busy, .damaged, .readOnly, .missingDirectory, .diskFull, .cannotOpen, .newerSchema, .database:
+        case .busy, .damaged, .readOnly, .missingDirectory, .diskFull, .cannotOpen, .newerSchema, .notADatabase, .database:
             return 2
         }
     }

@@ -16,7 +16,7 @@ struct APIKeysScreenTests {
 
     /// Every byte of the database, its WAL and shared memory.
     func databaseBytes(_ app: TestApp) -> Data {
-        let path = app.context.store.path
+        let path = app.store.path
         return ["", "-wal", "-shm"].reduce(into: Data()) { all, suffix in
             all.append(FileManager.default.contents(atPath: path + suffix) ?? Data())
         }
@@ -42,7 +42,7 @@ struct APIKeysScreenTests {
         #expect(shown.contains(secret))
         #expect(shown.contains("shown only this once"))
 
-        let key = try await app.context.store.apiKeys.verify(secret)
+        let key = try await app.store.apiKeys.verify(secret)
         #expect(key.name == "ci-server" && key.rateLimit == 120)
         let expiry = try #require(key.expiresAt)
         #expect(abs(expiry.timeIntervalSinceNow - 30 * 86_400) < 120)
@@ -84,7 +84,7 @@ struct APIKeysScreenTests {
         #expect(form.text(.expiryDays) == "soon")
         let text = d.screenText()
         #expect(text.contains("name must not be empty"))
-        #expect(try await app.context.store.apiKeys.list(userId: app.session.userId).isEmpty)
+        #expect(try await app.store.apiKeys.list(userId: app.session.userId).isEmpty)
         d.press(.escape)
         #expect(d.state.form == nil)
         #expect(d.send(.key(.escape)) == false, "with nothing open, Esc is the shell's (back)")
@@ -93,18 +93,18 @@ struct APIKeysScreenTests {
     @Test("revoke asks first; yes marks the key revoked in SQLite and it stops verifying")
     func revoke() async throws {
         let app = try await TestApp.make()
-        let created = try await app.context.store.apiKeys.create(userId: app.session.userId, name: "laptop")
+        let created = try await app.store.apiKeys.create(userId: app.session.userId, name: "laptop")
         let d = await open(app)
         d.press(.char("r"))
         #expect(d.state.confirmation?.kind == .revoke)
         #expect(d.screenText().contains("Revoke 'laptop'"))
         d.press(.char("n"))
         #expect(d.state.confirmation == nil)
-        #expect(try await app.context.store.apiKeys.list(userId: app.session.userId).first?.status == .active)
+        #expect(try await app.store.apiKeys.list(userId: app.session.userId).first?.status == .active)
         d.press(.char("r"), .char("y"))
         #expect(await d.settle(until: { $0.busy == nil && $0.keys.first?.status == .revoked }))
-        #expect(try await app.context.store.apiKeys.list(userId: app.session.userId).first?.status == .revoked)
-        await #expect(throws: StoreError.self) { _ = try await app.context.store.apiKeys.verify(created.plaintext) }
+        #expect(try await app.store.apiKeys.list(userId: app.session.userId).first?.status == .revoked)
+        await #expect(throws: StoreError.self) { _ = try await app.store.apiKeys.verify(created.plaintext) }
         #expect(d.screenText().contains("✗ revoked"))
         d.press(.char("r"))
         #expect(d.state.confirmation == nil, "a revoked key cannot be revoked again")
@@ -113,17 +113,17 @@ struct APIKeysScreenTests {
     @Test("rotate shows the new secret once and revokes the old key in one step")
     func rotate() async throws {
         let app = try await TestApp.make()
-        let old = try await app.context.store.apiKeys.create(userId: app.session.userId, name: "ci", rateLimit: 30)
+        let old = try await app.store.apiKeys.create(userId: app.session.userId, name: "ci", rateLimit: 30)
         let d = await open(app)
         d.press(.char("R"), .char("y"))
         #expect(await d.settle(until: { $0.secret != nil }))
         let secret = try #require(d.state.secret)
         #expect(secret.replaces == old.key.keyPrefix)
         #expect(d.screenText().contains(secret.plaintext))
-        let fresh = try await app.context.store.apiKeys.verify(secret.plaintext)
+        let fresh = try await app.store.apiKeys.verify(secret.plaintext)
         #expect(fresh.name == "ci" && fresh.rateLimit == 30)
-        await #expect(throws: StoreError.self) { _ = try await app.context.store.apiKeys.verify(old.plaintext) }
-        let stored = try await app.context.store.apiKeys.list(userId: app.session.userId)
+        await #expect(throws: StoreError.self) { _ = try await app.store.apiKeys.verify(old.plaintext) }
+        let stored = try await app.store.apiKeys.list(userId: app.session.userId)
         #expect(stored.map(\.status).sorted { $0.rawValue < $1.rawValue } == [.active, .revoked])
         #expect(databaseBytes(app).range(of: Data(secret.plaintext.utf8)) == nil)
         d.press(.enter)
@@ -133,9 +133,9 @@ struct APIKeysScreenTests {
     @Test("a store refusal is shown, not swallowed: rotating a key revoked elsewhere reports the conflict")
     func storeErrorShown() async throws {
         let app = try await TestApp.make()
-        let created = try await app.context.store.apiKeys.create(userId: app.session.userId, name: "shared")
+        let created = try await app.store.apiKeys.create(userId: app.session.userId, name: "shared")
         let d = await open(app)
-        try await app.context.store.apiKeys.revoke(keyId: created.key.id!, userId: app.session.userId)
+        try await app.store.apiKeys.revoke(keyId: created.key.id!, userId: app.session.userId)
         d.press(.char("R"), .char("y"))
         #expect(await d.settle(until: { $0.error != nil }))
         #expect(d.state.secret == nil && d.state.busy == nil)
@@ -161,7 +161,7 @@ struct APIKeysScreenTests {
     func expiredKey() async throws {
         let app = try await TestApp.make()
         let past = Date().addingTimeInterval(-3_600)
-        _ = try await app.context.store.apiKeys.create(userId: app.session.userId, name: "old", rateLimit: 5, expiresAt: past)
+        _ = try await app.store.apiKeys.create(userId: app.session.userId, name: "old", rateLimit: 5, expiresAt: past)
         let d = await open(app)
         let text = d.screenText()
         #expect(text.contains("○ expired") && text.contains("5/min"))
@@ -174,7 +174,7 @@ struct APIKeysScreenTests {
     func filterAndSmall() async throws {
         let app = try await TestApp.make()
         for name in ["alpha", "beta", "gamma"] {
-            _ = try await app.context.store.apiKeys.create(userId: app.session.userId, name: name)
+            _ = try await app.store.apiKeys.create(userId: app.session.userId, name: name)
         }
         let d = await open(app)
         d.press(.char("/"))

@@ -1,3 +1,4 @@
+import PlansmithCore
 import Critique
 import Foundation
 import PlansmithTUI
@@ -22,7 +23,7 @@ struct AnalyticsScreenTests {
         }
         rows.append(UsageRecord(userId: userId, endpoint: "/api/old", method: "GET", statusCode: 200, latencyMs: 1,
                                 createdAt: now.addingTimeInterval(-10 * 86_400)))
-        try await app.context.store.usage.record(contentsOf: rows)
+        try await app.store.usage.record(contentsOf: rows)
     }
 
     /// The words of a table line, without the box border.
@@ -96,7 +97,7 @@ struct AnalyticsScreenTests {
     }
 
     static func storeSession(_ app: TestApp, userId: Int64, rounds: [StoredRound]) async throws {
-        let sessions = app.context.store.planningSessions
+        let sessions = app.store.planningSessions
         let session = try await sessions.create(userId: userId, domainId: nil, maxIterations: 5, config: "{}")
         for (i, round) in rounds.enumerated() {
             let json = String(decoding: try JSONEncoder().encode(round), as: UTF8.self)
@@ -124,7 +125,7 @@ struct AnalyticsScreenTests {
                         agreedWithInvalid: [.safety: 1]),
         ])
         // Another user's overruled votes must not show up.
-        let other = try await app.context.store.accounts.register(email: "bob@example.com", password: "another horse")
+        let other = try await app.store.accounts.register(email: "bob@example.com", password: "another horse")
         try await Self.storeSession(app, userId: other.id!, rounds: [
             StoredRound(items: [item("1.a")], scores: [Self.score("1.a", [.completeness: .agree])], agreedWithInvalid: [.completeness: 5]),
         ])

@@ -27,7 +27,7 @@ struct DomainChatTests {
         await first.settle(until: { !$0.chat.isWaiting })
         #expect(first.state.chat.transcript.messages[0].text.contains("Loaded the domain"))
         let sessionId = try #require(first.state.chat.sessionId)
-        let stored = try await app.context.store.chats.messages(in: sessionId, userId: app.session.userId)
+        let stored = try await app.store.chats.messages(in: sessionId, userId: app.session.userId)
         #expect(stored.map(\.content).contains("object e - block"))
 
         // A new screen on the same domain shows the conversation and goes on with it.
@@ -114,7 +114,7 @@ struct DomainChatTests {
         #expect(!d.state.chat.isWaiting && d.state.isTyping, "esc stopped the stream only; typing focus stays")
         await d.settle()
         let sessionId = try #require(d.state.chat.sessionId)
-        let stored = try await app.context.store.chats.messages(in: sessionId, userId: app.session.userId)
+        let stored = try await app.store.chats.messages(in: sessionId, userId: app.session.userId)
         #expect(stored.contains { $0.content.hasSuffix("[stopped]") })
         // No late token lands after the stop.
         try await Task.sleep(for: .milliseconds(900))

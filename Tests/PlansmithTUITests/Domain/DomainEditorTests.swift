@@ -66,7 +66,7 @@ struct DomainEditorTests {
     func saveKeepsRecord() async throws {
         let app = try await TestApp.make()
         let id = try await DomainFixture.copyTemplate(app)
-        let store = app.context.store, userId = app.session.userId
+        let store = app.store, userId = app.session.userId
         let domain = try await store.domains.domain(id: id, readableBy: userId)
         _ = try await store.domains.save(DomainDraft(name: domain.name, description: "shared", domainPddl: domain.domainPddl,
                                                      problemPddl: domain.problemPddl, isPublic: true),

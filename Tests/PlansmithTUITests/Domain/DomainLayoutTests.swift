@@ -36,7 +36,7 @@ struct DomainLayoutTests {
         let id = try await DomainFixture.copyTemplate(app)
         let other = try await DomainFixture.copyTemplate(app, "gripper", as: "robot-gripper")
         // Someone else's public domain is readable but not "mine": not in the sidebar.
-        let store = app.context.store
+        let store = app.store
         let bob = try await store.accounts.register(email: "bob@example.com", password: "another horse")
         let bobs = try await store.accounts.personalWorkspace(of: bob.id!)
         let template = try await store.domains.domain(id: id, readableBy: app.session.userId)

@@ -8,10 +8,10 @@ import TerminalUI
 enum DomainFixture {
     /// Copies a bundled template into the test user's personal workspace, as "start from a template" does.
     static func copyTemplate(_ app: TestApp, _ template: String = "blocksworld", as name: String = "my-blocks") async throws -> Int64 {
-        let store = app.context.store, userId = app.session.userId
+        let store = app.store, userId = app.session.userId
         let source = try await store.domains.list(readableBy: userId, workspaceId: nil).first { $0.isTemplate && $0.name == template }
         guard let sourceId = source?.id else { throw StoreError.notFound(template) }
-        return try await store.domains.copy(sourceId, into: app.session.workspace.id!, as: name, by: userId).id!
+        return try await store.domains.copy(sourceId, into: app.session.workspace.id, as: name, by: userId).id!
     }
 
     /// A driver on the Domain screen for `domainId`, loaded and checked once.
@@ -42,7 +42,7 @@ enum DomainFixture {
     }
 
     static func revisions(_ app: TestApp, _ domainId: Int64) async throws -> [DomainRevision] {
-        try await app.context.store.domains.history(of: domainId, readableBy: app.session.userId)
+        try await app.store.domains.history(of: domainId, readableBy: app.session.userId)
     }
 
     /// A blocksworld problem with `count` blocks in one tower to be reversed: far beyond a blind

@@ -10,7 +10,7 @@ import Testing
 struct JourneyEndToEndTests {
     @Test("register, template, error and fix in the editor, save, chat, critique over two rounds, export; a restart finds it all")
     func fromIdeaToValidatedPlan() throws {
-        guard RunningApp.available else { print("skipping: tmux or the plansmith binary is missing"); return }
+        guard RunningApp.requireAvailable() else { return }
         let app = try RunningApp()
         defer { app.shutDown() }
         try app.launch(width: 120, height: 36)
@@ -82,7 +82,7 @@ struct JourneyEndToEndTests {
 
     @Test("kill -9 during a critique round: after a restart the session is interrupted and resumes to completion")
     func killedDuringARound() throws {
-        guard RunningApp.available else { return }
+        guard RunningApp.requireAvailable() else { return }
         let app = try RunningApp()
         defer { app.shutDown() }
         // Blocks p05 takes several rounds of about a second each: time to kill the app mid-round.
@@ -117,7 +117,7 @@ struct JourneyEndToEndTests {
 
     @Test("with a provider, the chat reply streams in token by token and Esc stops it, keeping what came")
     func streamedReplyAndEsc() throws {
-        guard RunningApp.available else { return }
+        guard RunningApp.requireAvailable() else { return }
         // One short line per chunk, so no word is split by the chat pane's wrapping.
         let chunks = ["{\"name\": \"lamp\",\n", "\"description\": \"switch a lamp on\",\n", "\"types\": [{\"name\": \"lamp\"}],\n",
                       "\"objects\": [{\"name\": \"l1\", \"type\": \"lamp\"}],\n",

@@ -14,8 +14,19 @@ struct RunningApp {
         try FileManager.default.createDirectory(atPath: home + "/config/plansmith", withIntermediateDirectories: true)
     }
 
-    static var available: Bool {
-        TmuxSession.tmuxPath != nil && FileManager.default.isExecutableFile(atPath: CommandRunner.path(of: "plansmith"))
+    /// Records a failure (the end-to-end tests must never pass by doing nothing) when tmux or the
+    /// built binary is missing; scripts/test installs tmux and builds the binary first.
+    static func requireAvailable(sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
+        if TmuxSession.tmuxPath == nil {
+            Issue.record("tmux is not installed (scripts/test installs it with apt-get)", sourceLocation: sourceLocation)
+            return false
+        }
+        if !FileManager.default.isExecutableFile(atPath: CommandRunner.path(of: "plansmith")) {
+            Issue.record("the plansmith binary is missing at \(CommandRunner.path(of: "plansmith")); run swift build first",
+                         sourceLocation: sourceLocation)
+            return false
+        }
+        return true
     }
 
     var databasePath: String { home + "/data/plansmith/plansmith.sqlite" }
@@ -74,7 +85,9 @@ struct RunningApp {
         try keys("r")
         try expect("Create your account")
         try type(email); try keys("Tab"); try type(password); try keys("Tab"); try type(password); try keys("Enter")
-        try expect("Plansmith › Dashboard", "Templates")
+        // The lists load in a task: wait for the templates themselves, not just the pane's title, so
+        // keys sent next land on a filled list.
+        try expect("Plansmith › Dashboard", "blocksworld —")
     }
 
     func logIn(email: String = "ada@example.com", password: String = "correct horse") throws {

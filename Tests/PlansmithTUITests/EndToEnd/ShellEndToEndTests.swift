@@ -8,7 +8,7 @@ import Testing
 struct ShellEndToEndTests {
     @Test("first run: register in one form, land on the dashboard, reach settings from the palette, quit with ctrl-q")
     func firstRunRegisterAndPalette() throws {
-        guard RunningApp.available else { print("skipping: tmux or the plansmith binary is missing"); return }
+        guard RunningApp.requireAvailable() else { return }
         let app = try RunningApp()
         defer { app.shutDown() }
         try app.launch()
@@ -31,7 +31,7 @@ struct ShellEndToEndTests {
 
     @Test("a wrong password is refused in words and the form keeps the email")
     func wrongPassword() throws {
-        guard RunningApp.available else { return }
+        guard RunningApp.requireAvailable() else { return }
         let app = try RunningApp()
         defer { app.shutDown() }
         try app.launch()
@@ -46,7 +46,7 @@ struct ShellEndToEndTests {
 
     @Test("resizing to 80×24 keeps the layout, 20×5 shows a clear too-small note, growing back redraws")
     func resizing() throws {
-        guard RunningApp.available else { return }
+        guard RunningApp.requireAvailable() else { return }
         let app = try RunningApp()
         defer { app.shutDown() }
         try app.launch(width: 120, height: 40)
@@ -63,7 +63,7 @@ struct ShellEndToEndTests {
 
     @Test("ctrl-z gives the terminal back to the shell; after fg the app repaints where it was")
     func suspendAndResume() throws {
-        guard RunningApp.available else { return }
+        guard RunningApp.requireAvailable() else { return }
         let app = try RunningApp()
         defer { app.shutDown() }
         try app.launchInInteractiveShell()
@@ -79,7 +79,7 @@ struct ShellEndToEndTests {
 
     @Test("ctrl-c with unsaved work asks first, naming it; a second ctrl-c quits and restores the terminal")
     func ctrlCWithUnsavedWork() throws {
-        guard RunningApp.available else { return }
+        guard RunningApp.requireAvailable() else { return }
         let app = try RunningApp()
         defer { app.shutDown() }
         try app.launch(width: 120, height: 36)
@@ -99,7 +99,7 @@ struct ShellEndToEndTests {
 
     @Test("ctrl-c on an idle screen quits and restores the terminal")
     func ctrlCRestores() throws {
-        guard RunningApp.available else { return }
+        guard RunningApp.requireAvailable() else { return }
         let app = try RunningApp()
         defer { app.shutDown() }
         try app.launch()

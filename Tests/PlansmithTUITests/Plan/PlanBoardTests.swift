@@ -38,16 +38,4 @@ struct PlanBoardTests {
         #expect(board.apply(.converged(.noCriticalFeedback)) == .rows)
         #expect(board.reason == .noCriticalFeedback)
     }
-
-    @Test("a completed session's reason is re-derived from its stored rounds by the orchestrator's rule")
-    func inferredReason() {
-        var board = PlanBoard()
-        let r = board.round(1)
-        board.rounds[r].finished = true
-        #expect(PlanTasks.inferredReason(board, roundsOfSession: 1, maxIterations: 5) == .noCriticalFeedback)
-        board.rounds[r].items = [PlanBoardItem(item: FeedbackItem(id: "1.x.1", author: .safety, severity: .critical, message: ""))]
-        #expect(PlanTasks.inferredReason(board, roundsOfSession: 1, maxIterations: 5) == .noImprovement)
-        board.rounds[r].items[0].applied = true
-        #expect(PlanTasks.inferredReason(board, roundsOfSession: 1, maxIterations: 1) == .maxIterations)
-    }
 }

@@ -26,18 +26,18 @@ enum PlanFixtures {
 
     static func importDomain(_ app: TestApp, _ domain: String, _ problem: String) async throws -> Int64 {
         let folder = corpus + "/" + domain
-        let imported = try await app.context.store.domains.importFiles(
+        let imported = try await app.store.domains.importFiles(
             domainPath: folder + "/domain.pddl", problemPath: folder + "/\(problem).pddl", name: "\(domain)-\(problem)",
-            into: app.session.workspace.id!, by: app.session.userId)
+            into: app.session.workspace.id, by: app.session.userId)
         return imported.id!
     }
 
     /// A session that ran `rounds` round(s) and then "crashed": left running in SQLite, then marked
     /// interrupted the way the app does at start-up.
     static func interruptedSession(_ app: TestApp, domainId: Int64, rounds: Int) async throws -> Int64 {
-        let store = app.context.store
+        let store = app.store
         let domain = try await store.domains.domain(id: domainId, readableBy: app.session.userId)
-        let task = try await PlanTasks.buildTask(domain: domain.domainPddl, problem: domain.problemPddl!).get()
+        let task = try LocalPlanning.critiqueTaskNow(domain: domain.domainPddl, problem: domain.problemPddl!).get()
         var configuration = CritiqueConfiguration.default
         configuration.maxIterations = rounds
         let session = try await store.planningSessions.create(userId: app.session.userId, domainId: domainId,

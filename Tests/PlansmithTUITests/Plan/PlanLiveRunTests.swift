@@ -48,7 +48,7 @@ struct PlanLiveRunTests {
         #expect(driver.state.table.rows.contains { $0[0] == "2" })
         #expect(PlanScreen.runningWork(driver.state) == nil)
         // The verdict shown is SQLite's: the service wrote completed.
-        let row = try await app.context.store.planningSessions.session(driver.state.sessionId!, userId: app.session.userId)
+        let row = try await app.store.planningSessions.session(driver.state.sessionId!, userId: app.session.userId)
         #expect(row.status == .completed)
     }
 
@@ -73,7 +73,7 @@ struct PlanLiveRunTests {
         // Idle again: Esc is the shell's (back).
         #expect(!driver.send(.key(.escape)))
         #expect(await driver.settle(until: { row in row.status == .cancelled && !row.cancelling }))
-        let stored = try await app.context.store.planningSessions.session(driver.state.sessionId!, userId: app.session.userId)
+        let stored = try await app.store.planningSessions.session(driver.state.sessionId!, userId: app.session.userId)
         #expect(stored.status == .cancelled)
 
         // A cancelled session offers resume; r continues it as a new session to the end.
@@ -93,7 +93,7 @@ struct PlanLiveRunTests {
         #expect(await driver.settle(until: { $0.board.latestIteration >= 1 }))
         let id = try #require(driver.state.sessionId)
         PlanScreen.leave(driver.state)
-        let sessions = app.context.store.planningSessions
+        let sessions = app.store.planningSessions
         let deadline = ContinuousClock.now + .seconds(5)
         var status = try await sessions.session(id, userId: app.session.userId).status
         while status == .running, ContinuousClock.now < deadline {
@@ -125,15 +125,15 @@ struct PlanLiveRunTests {
     func domainWithoutProblem() async throws {
         let app = try await TestApp.make()
         let folder = PlanFixtures.corpus + "/gripper"
-        let domain = try await app.context.store.domains.importFiles(domainPath: folder + "/domain.pddl", problemPath: nil,
-                                                                     name: "bare", into: app.session.workspace.id!,
+        let domain = try await app.store.domains.importFiles(domainPath: folder + "/domain.pddl", problemPath: nil,
+                                                                     name: "bare", into: app.session.workspace.id,
                                                                      by: app.session.userId)
         let (state, command) = PlanScreen.start(target: .newRun(domainId: domain.id!), env: app.env)
         let driver = ScreenDriver(PlanScreen.self, state: state, command: command, env: app.env)
         #expect(await driver.settle(until: { $0.loaded }))
         #expect(driver.state.sessionId == nil)
         #expect(driver.screenText().contains("has no problem"))
-        let sessions = try await app.context.store.planningSessions.sessions(userId: app.session.userId, domainId: nil, limit: 10)
+        let sessions = try await app.store.planningSessions.sessions(userId: app.session.userId, domainId: nil, limit: 10)
         #expect(sessions.isEmpty)
     }
 }

@@ -69,7 +69,7 @@ struct PlanStoredSessionTests {
         #expect(driver.state.board.rounds.first { $0.iteration == 1 }?.items.map(\.item.id) == roundOneItems)
         #expect(driver.state.board.rounds.contains { $0.iteration == 2 && $0.finished })
         #expect(driver.requests.contains { if case .toast(_, let text) = $0 { text.contains("Resumed as session") } else { false } })
-        let sessions = app.context.store.planningSessions
+        let sessions = app.store.planningSessions
         let resumed = try await sessions.session(resumedId, userId: app.session.userId)
         #expect(resumed.status == .completed)
         #expect(resumed.config.contains("\"resumed_from\":\(interrupted)"))
@@ -126,7 +126,7 @@ struct PlanStoredSessionTests {
         let app = try await TestApp.make()
         let blocker = app.directory + "/file"
         try "x".write(toFile: blocker, atomically: true, encoding: .utf8)
-        let context = AppContext(store: app.context.store, configPath: app.context.configPath, environment: [:],
+        let context = AppContext(services: app.context.services, configPath: app.context.configPath, environment: [:],
                                  exportDirectory: blocker + "/exports")
         let env = ScreenEnvironment(app: context, session: app.session)
         let live = try await completedRun(app)

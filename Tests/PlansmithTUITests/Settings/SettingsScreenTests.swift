@@ -33,7 +33,7 @@ struct SettingsScreenTests {
     }
 
     func storedPreferences(_ app: TestApp) async throws -> String {
-        try #require(try await app.context.store.accounts.user(id: app.session.userId)).preferences
+        try #require(try await app.store.accounts.user(id: app.session.userId)).preferences
     }
 
     func changes(_ d: ScreenDriver<SettingsScreen>) -> [Preferences] {
@@ -180,7 +180,7 @@ struct SettingsScreenTests {
         let app = try await TestApp.make()
         var stored = Preferences(themeName: "light")
         stored.critique.weights["llm-judge"] = 0.2
-        try await app.context.store.accounts.setPreferences(userId: app.session.userId, json: PreferencesCodec.encode(stored))
+        try await app.store.accounts.setPreferences(userId: app.session.userId, json: PreferencesCodec.encode(stored))
         let d = await open(app)
         #expect(d.state.saved == stored && !d.state.hasUnsavedChanges)
         #expect(d.state.rows.contains(.field(.weight("llm-judge"))))

@@ -45,6 +45,38 @@ struct AppShellTests {
         #expect((state.top as? Mounted<DashboardScreen>)?.state.newName == nil)
     }
 
+    /// Runs a command's tasks (not its timers) and returns the messages they produce.
+    func messages(of command: Command<AppMsg>) async -> [AppMsg] {
+        var works: [@Sendable () async -> AppMsg?] = []
+        command.visit(task: { works.append($0) })
+        var produced: [AppMsg] = []
+        for work in works { if let msg = await work() { produced.append(msg) } }
+        return produced
+    }
+
+    @Test("back on the Dashboard its lists reload: a session started meanwhile shows without pressing r")
+    func dashboardReloadsWhenBackOnTop() async throws {
+        let app = try await TestApp.make()
+        var state = startedShell(app, signedIn: true)
+        for msg in await messages(of: AppShell.start(state).1) { _ = AppShell.update(&state, msg) }
+        _ = AppShell.carryOut(&state, .navigate(.analytics))
+        // Meanwhile a critique session is stored (as the Plan screen would).
+        let domainId = try #require(try await app.context.services.domains.catalog(userId: app.session.userId).templates.first?.id)
+        let copy = try await app.context.services.domains.copy(domainId, into: app.session.workspace.id, as: "mine",
+                                                               userId: app.session.userId)
+        _ = try await app.store.planningSessions.create(userId: app.session.userId, domainId: copy.id, maxIterations: 3, config: "{}")
+        let back = AppShell.update(&state, .input(.key(.escape)))
+        #expect(state.route == .dashboard)
+        let reload = await messages(of: back)
+        #expect(reload.count == 1, "the Dashboard asks for a reload when it is on top again")
+        for msg in reload {
+            for loaded in await messages(of: AppShell.update(&state, msg)) { _ = AppShell.update(&state, loaded) }
+        }
+        let dashboard = try #require(state.top as? Mounted<DashboardScreen>)
+        #expect(dashboard.state.data.sessions.count == 1)
+        #expect(dashboard.state.data.sessions.first?.columns.contains("mine") == true)
+    }
+
     @Test("the palette opens with ctrl-p or ':' at pane focus, filters as you type and runs the top screen's actions")
     func palette() async throws {
         let app = try await TestApp.make()
@@ -96,8 +128,8 @@ struct AppShellTests {
     func remappedGlobalKey() async throws {
         var app = try await TestApp.make()
         var state = startedShell(app, signedIn: false)
-        app = TestApp(directory: app.directory, context: app.context,
-                      session: UserSession(user: app.session.user, workspace: app.session.workspace,
+        app = TestApp(directory: app.directory, store: app.store, context: app.context,
+                      session: UserSession(account: app.session.account, workspace: app.session.workspace,
                                            preferences: Preferences(keyOverrides: ["global.palette": "ctrl-k"])))
         _ = AppShell.carryOut(&state, .signedIn(app.session))
         press(&state, .ctrl("p"))

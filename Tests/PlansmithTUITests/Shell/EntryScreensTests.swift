@@ -15,7 +15,7 @@ struct EntryScreensTests {
         await driver.settle()
         #expect(driver.screenText().contains("> Log in"))
 
-        let local = try await app.context.store.accounts.ensureLocalUser(email: "me@localhost")
+        let local = try await app.store.accounts.ensureLocalUser(email: "me@localhost")
         (state, command) = LandingScreen.start(env: app.signedOutEnv)
         driver = ScreenDriver(LandingScreen.self, state: state, command: command, env: app.signedOutEnv)
         await driver.settle()
@@ -52,8 +52,8 @@ struct EntryScreensTests {
             Issue.record("expected a sign-in request, got \(fixed.requests)")
             return
         }
-        #expect(session.user.email == "grace@example.com")
-        let stored = try await app.context.store.accounts.user(email: "grace@example.com")
+        #expect(session.account.email == "grace@example.com")
+        let stored = try await app.store.accounts.user(email: "grace@example.com")
         #expect(stored?.hasPassword == true)
     }
 
@@ -88,7 +88,7 @@ struct EntryScreensTests {
             return nil
         }
         #expect(opened.count == 2)
-        let names = try await app.context.store.domains.list(readableBy: app.session.userId, workspaceId: app.session.workspace.id)
+        let names = try await app.store.domains.list(readableBy: app.session.userId, workspaceId: app.session.workspace.id)
             .map(\.name).sorted()
         #expect(names == ["blocksworld", "blocksworld-2"])
         #expect(driver.screenText(width: 120).contains("1 Domains (2)"))
@@ -106,7 +106,7 @@ struct EntryScreensTests {
         driver.press(.ctrl("u"))
         driver.type("rovers-lite\n")
         await driver.settle()
-        let domain = try await app.context.store.domains.domain(named: "rovers-lite", readableBy: app.session.userId)
+        let domain = try await app.store.domains.domain(named: "rovers-lite", readableBy: app.session.userId)
         #expect(driver.requests.contains { if case .navigate(.domain(domain.id!)) = $0 { true } else { false } })
         #expect(domain.domainPddl.contains("(define (domain rovers-lite)"))
     }

@@ -1,11 +1,14 @@
 import Foundation
+import PlansmithCore
 import PlansmithTUI
 import Store
 
 /// A real app context over a fresh SQLite file in a temporary directory, with one registered user
-/// (cheap password hashing so tests stay fast). Shared by every screen's tests.
+/// (cheap password hashing so tests stay fast). Shared by every screen's tests. Screens see only
+/// `context.services`; tests may arrange and inspect rows through `store`.
 struct TestApp {
     let directory: String
+    let store: Store
     let context: AppContext
     let session: UserSession
 
@@ -22,12 +25,13 @@ struct TestApp {
                                    options: options)
         let configPath = directory + "/config.toml"
         if let configText { try configText.write(toFile: configPath, atomically: true, encoding: .utf8) }
-        let context = AppContext(store: store, configPath: configPath, environment: environment,
+        let services = AppServices.live(store: store,
+                                        models: LanguageModels(configPath: configPath, environment: environment, usage: store.usage))
+        let context = AppContext(services: services, configPath: configPath, environment: environment,
                                  exportDirectory: directory + "/exports")
-        let user = try await store.accounts.register(email: email, password: password)
-        let workspace = try await store.accounts.personalWorkspace(of: user.id!)
-        return TestApp(directory: directory, context: context,
-                       session: UserSession(user: user, workspace: workspace, preferences: Preferences()))
+        let signedIn = try await services.accounts.register(email: email, password: password)
+        return TestApp(directory: directory, store: store, context: context,
+                       session: UserSession(account: signedIn.account, workspace: signedIn.workspace, preferences: Preferences()))
     }
 
     /// What `update` gets: this app's services and its signed-in user.

@@ -1,5 +1,5 @@
 import Foundation
-import Store
+import PlansmithCore
 import TerminalUI
 
 extension APIKeysScreen {
@@ -81,7 +81,7 @@ extension APIKeysScreen {
             if clear { state.filter = TextInputState(); setKeys(&state, state.keys, unicode: unicode) }
         case .createOpened:
             guard state.busy == nil else { return .none }
-            state.form = KeyForm(defaultRateLimit: APIKeyService.defaultRateLimit)
+            state.form = KeyForm(defaultRateLimit: StoreKeys.defaultRateLimit)
         case .formEdited(let event):
             guard var form = state.form else { return .none }
             let submitted = form.handle(event)
@@ -127,7 +127,7 @@ extension APIKeysScreen {
     private static func isRevoke(_ msg: Msg) -> Bool { if case .revokeAsked = msg { true } else { false } }
 
     /// Keeps the same key selected when the list changes (if it is still shown).
-    static func setKeys(_ state: inout State, _ keys: [APIKeyListing], unicode: Bool) {
+    static func setKeys(_ state: inout State, _ keys: [APIKeyInfo], unicode: Bool) {
         let selectedId = state.selectedKey?.id
         state.keys = keys
         let visible = state.visibleKeys
@@ -146,14 +146,13 @@ extension APIKeysScreen {
         state.form = form
         guard let request else { return .none }
         state.busy = "creating API key"
-        let store = env.app.store
+        let service = env.services.keys
         return .command(.task {
             do {
-                let expiresAt = request.expiryDays.map { store.clock.now().addingTimeInterval(Double($0) * 86_400) }
-                let created = try await store.apiKeys.create(userId: userId, name: request.name, rateLimit: request.rateLimit,
-                                                              expiresAt: expiresAt)
-                let keys = try await store.apiKeys.list(userId: userId).map(\.listing)
-                return .keyCreated(ShownSecret(name: created.key.name, prefix: created.key.keyPrefix, plaintext: created.plaintext), keys)
+                let created = try await service.create(name: request.name, rateLimit: request.rateLimit,
+                                                       expiresInDays: request.expiryDays, userId: userId)
+                let keys = try await service.list(userId: userId)
+                return .keyCreated(ShownSecret(name: created.key.name, prefix: created.key.prefix, plaintext: created.secret), keys)
             } catch {
                 return .storeFailed("Could not create the key: \(error)")
             }
@@ -162,14 +161,14 @@ extension APIKeysScreen {
 
     static func perform(_ confirmation: Confirmation, _ state: inout State, _ env: ScreenEnvironment) -> ScreenStep<Msg> {
         guard let userId = env.session?.userId else { return .none }
-        let store = env.app.store, key = confirmation.key
+        let service = env.services.keys, key = confirmation.key
         switch confirmation.kind {
         case .revoke:
             state.busy = "revoking API key \(key.prefix)…"
             return .command(.task {
                 do {
-                    try await store.apiKeys.revoke(keyId: key.id, userId: userId)
-                    return .keyRevoked(key.prefix, try await store.apiKeys.list(userId: userId).map(\.listing))
+                    try await service.revoke(key.id, userId: userId)
+                    return .keyRevoked(key.prefix, try await service.list(userId: userId))
                 } catch {
                     return .storeFailed("Could not revoke \(key.prefix)…: \(error)")
                 }
@@ -178,10 +177,10 @@ extension APIKeysScreen {
             state.busy = "rotating API key \(key.prefix)…"
             return .command(.task {
                 do {
-                    let created = try await store.apiKeys.rotate(keyId: key.id, userId: userId)
-                    let keys = try await store.apiKeys.list(userId: userId).map(\.listing)
-                    return .keyCreated(ShownSecret(name: created.key.name, prefix: created.key.keyPrefix,
-                                                   plaintext: created.plaintext, replaces: key.prefix), keys)
+                    let created = try await service.rotate(key.id, userId: userId)
+                    let keys = try await service.list(userId: userId)
+                    return .keyCreated(ShownSecret(name: created.key.name, prefix: created.key.prefix,
+                                                   plaintext: created.secret, replaces: key.prefix), keys)
                 } catch {
                     return .storeFailed("Could not rotate \(key.prefix)…: \(error)")
                 }

@@ -1,5 +1,5 @@
 import Foundation
-import Store
+import PlansmithCore
 import TerminalUI
 
 /// API keys: list (prefix, status, last used, expiry, rate limit), create, revoke and rotate.
@@ -19,11 +19,11 @@ public enum APIKeysScreen: Screen {
     public struct Confirmation: Sendable, Equatable {
         public enum Kind: Sendable, Equatable { case revoke, rotate }
         public var kind: Kind
-        public var key: APIKeyListing
+        public var key: APIKeyInfo
     }
 
     public struct State: Sendable {
-        public var keys: [APIKeyListing] = []
+        public var keys: [APIKeyInfo] = []
         /// Rows of `visibleKeys`, in the same order.
         public var table = TableState(rows: [])
         public var filter = TextInputState()
@@ -39,13 +39,13 @@ public enum APIKeysScreen: Screen {
         public var loaded: Bool { !loading }
 
         /// Keys whose name or prefix contains the filter text.
-        public var visibleKeys: [APIKeyListing] {
+        public var visibleKeys: [APIKeyInfo] {
             let needle = filter.text
             guard !needle.isEmpty else { return keys }
             return keys.filter { $0.name.localizedCaseInsensitiveContains(needle) || $0.prefix.localizedCaseInsensitiveContains(needle) }
         }
 
-        public var selectedKey: APIKeyListing? {
+        public var selectedKey: APIKeyInfo? {
             let visible = visibleKeys
             guard let row = table.selectedRow, visible.indices.contains(row) else { return nil }
             return visible[row]
@@ -53,15 +53,15 @@ public enum APIKeysScreen: Screen {
     }
 
     public enum Msg: Sendable {
-        case keysLoaded([APIKeyListing])
+        case keysLoaded([APIKeyInfo])
         case storeFailed(String)
         case refreshRequested
         case tableKey(Key)
         case filterStarted, filterEdited(InputEvent), filterClosed(clear: Bool)
         case createOpened, formEdited(InputEvent), formFieldMoved(forward: Bool), formCancelled
-        case keyCreated(ShownSecret, [APIKeyListing])
+        case keyCreated(ShownSecret, [APIKeyInfo])
         case revokeAsked, rotateAsked, confirmationAnswered(Bool)
-        case keyRevoked(String, [APIKeyListing])
+        case keyRevoked(String, [APIKeyInfo])
         case secretClosed
         /// `c` in the secret dialog: to the clipboard (OSC 52).
         case secretCopied
@@ -80,12 +80,15 @@ public enum APIKeysScreen: Screen {
             return .none
         }
         state.loading = true
-        let keys = env.app.store.apiKeys
+        let keys = env.services.keys
         return .task {
-            do { return .keysLoaded(try await keys.list(userId: userId).map(\.listing)) }
+            do { return .keysLoaded(try await keys.list(userId: userId)) }
             catch { return .storeFailed("Could not list API keys: \(error)") }
         }
     }
+
+    /// Back on top: what it lists may have changed meanwhile (API traffic, a key made elsewhere).
+    public static func reappeared(_ state: State) -> Msg? { .refreshRequested }
 
     public static func isTyping(_ state: State) -> Bool { state.form != nil || state.filtering }
 
@@ -108,7 +111,7 @@ public enum APIKeysScreen: Screen {
          ScreenAction("keys: refresh", key: "", .refreshRequested)]
     }
 
-    static func rows(_ keys: [APIKeyListing], unicode: Bool) -> [[String]] {
+    static func rows(_ keys: [APIKeyInfo], unicode: Bool) -> [[String]] {
         keys.map { key in
             [key.name, key.prefix + "…", statusText(key.status, unicode: unicode), date(key.lastUsedAt, none: "never"),
              date(key.expiresAt, none: "never"), "\(key.rateLimit)/min"]
@@ -116,7 +119,7 @@ public enum APIKeysScreen: Screen {
     }
 
     /// Glyph plus word, so the status never rests on colour alone.
-    static func statusText(_ status: APIKeyStatus, unicode: Bool) -> String {
+    static func statusText(_ status: APIKeyState, unicode: Bool) -> String {
         switch status {
         case .active: unicode ? "✓ active" : "[ok] active"
         case .revoked: unicode ? "✗ revoked" : "[X] revoked"

@@ -1,3 +1,4 @@
+import PlansmithCore
 import Foundation
 import TerminalUI
 

@@ -1,5 +1,5 @@
 import Foundation
-import Store
+import PlansmithCore
 import TerminalUI
 
 /// Analytics: API and LLM usage over time, a table per endpoint and model (calls, tokens, cost,
@@ -56,19 +56,19 @@ public enum AnalyticsScreen: Screen {
         }
         state.reportPending = true
         state.breakdownPending = true
-        let store = env.app.store
-        let now = store.clock.now()
+        let analytics = env.services.analytics
+        let now = analytics.now()
         return .batch([
             .task {
                 do {
-                    return .reportLoaded(generation: generation, try await AnalyticsReport.load(store: store, userId: userId, range: range, now: now))
+                    return .reportLoaded(generation: generation, try await analytics.report(userId: userId, range: range, now: now))
                 } catch {
                     return .loadFailed(generation: generation, "Could not read usage: \(error)")
                 }
             },
             .task {
                 do {
-                    return .breakdownLoaded(generation: generation, try await UsageBreakdownResult.load(store: store, userId: userId, range: range, now: now))
+                    return .breakdownLoaded(generation: generation, try await analytics.breakdown(userId: userId, range: range, now: now))
                 } catch {
                     return .loadFailed(generation: generation, "Could not read usage rows: \(error)")
                 }
@@ -145,6 +145,9 @@ public enum AnalyticsScreen: Screen {
         }
         return .none
     }
+
+    /// Back on top: what it lists may have changed meanwhile (API traffic, a key made elsewhere).
+    public static func reappeared(_ state: State) -> Msg? { .refreshRequested }
 
     public static func hints(_ state: State) -> [(key: String, label: String)] {
         [("esc", "back"), ("t", "range \(state.range.next.rawValue)"), ("r", "refresh"), ("tab", "next pane"),

@@ -1,3 +1,4 @@
+import PlansmithCore
 import TerminalUI
 
 /// A small vertical bar chart (one bar per hour or day), for when the usage pane has a few rows

@@ -1,5 +1,5 @@
 import Foundation
-import Store
+import PlansmithCore
 import TerminalUI
 
 /// Log in or register: email + password (+ confirmation when registering). Errors show under
@@ -93,19 +93,15 @@ public enum AuthScreen: Screen {
         }
         state.busy = true
         state.error = nil
-        let store = env.app.store, email = state.email, password = state.password, mode = state.mode
+        let accounts = env.services.accounts, email = state.email, password = state.password, mode = state.mode
         return .command(.task {
             do {
-                let user = mode == .login
-                    ? try await store.accounts.login(email: email, password: password)
-                    : try await store.accounts.register(email: email, password: password)
-                let workspace = try await store.accounts.personalWorkspace(of: user.id!)
-                return .finished(.success(UserSession(user: user, workspace: workspace,
-                                                      preferences: PreferencesCodec.decode(user.preferences))))
-            } catch let error as StoreError {
-                return .finished(.failure(AuthFailure(message: describe(error, mode: mode))))
+                let signedIn = mode == .login
+                    ? try await accounts.login(email: email, password: password)
+                    : try await accounts.register(email: email, password: password)
+                return .finished(.success(UserSession(signedIn)))
             } catch {
-                return .finished(.failure(AuthFailure(message: "\(error)")))
+                return .finished(.failure(AuthFailure(message: describe(AppError.from(error), mode: mode))))
             }
         })
     }
@@ -122,12 +118,12 @@ public enum AuthScreen: Screen {
         return nil
     }
 
-    static func describe(_ error: StoreError, mode: Mode) -> String {
-        switch error {
+    static func describe(_ error: AppError, mode: Mode) -> String {
+        switch error.kind {
         case .invalidCredentials: "Wrong email or password."
-        case .tooManyAttempts(let seconds): "Too many failed attempts; try again in \(seconds) s."
-        case .conflict: mode == .register ? "An account with this email exists; log in instead (ctrl-r)." : error.description
-        default: error.description
+        case .tooManyAttempts: "Too many failed attempts; try again in \(error.retryAfter ?? 1) s."
+        case .conflict: mode == .register ? "An account with this email exists; log in instead (ctrl-r)." : error.message
+        default: error.message
         }
     }
 }

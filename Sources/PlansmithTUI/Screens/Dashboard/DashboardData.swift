@@ -1,5 +1,5 @@
 import Foundation
-import Store
+import PlansmithCore
 
 /// What the Dashboard shows, loaded in one task: the user's domains by workspace, the templates
 /// and the recent planning sessions.
@@ -19,26 +19,20 @@ public struct DashboardData: Sendable {
     public var sessions: [SessionRow] = []
 
     static func load(_ context: AppContext, _ session: UserSession) async throws -> DashboardData {
-        let store = context.store, userId = session.userId
-        let workspaces = try await store.accounts.workspaces(of: userId)
-        let names = Dictionary(workspaces.compactMap { m in m.workspace.id.map { ($0, m.workspace.name) } },
-                               uniquingKeysWith: { a, _ in a })
-        let all = try await store.domains.list(readableBy: userId, workspaceId: nil)
+        let services = context.services, userId = session.userId
+        let catalog = try await services.domains.catalog(userId: userId)
         var data = DashboardData()
-        data.templates = all.filter(\.isTemplate).compactMap { d in
-            d.id.map { DomainRow(id: $0, label: d.description.isEmpty ? d.name : "\(d.name) — \(d.description)") }
+        data.templates = catalog.templates.map { d in
+            DomainRow(id: d.id, label: d.description.isEmpty ? d.name : "\(d.name) — \(d.description)")
         }
         // Several workspaces: prefix each domain with its workspace so the filter finds either.
-        let prefixed = workspaces.count > 1
-        data.domains = all.filter { !$0.isTemplate && $0.workspaceId.map { names[$0] != nil } ?? false }.compactMap { d in
-            d.id.map { DomainRow(id: $0, label: prefixed ? "\(names[d.workspaceId!]!) / \(d.name)" : d.name) }
+        let prefixed = catalog.workspaces.count > 1
+        data.domains = catalog.own.map { d in
+            DomainRow(id: d.id, label: prefixed ? "\(catalog.workspaceName(of: d) ?? "?") / \(d.name)" : d.name)
         }
-        let domainNames = Dictionary(all.compactMap { d in d.id.map { ($0, d.name) } }, uniquingKeysWith: { a, _ in a })
-        data.sessions = try await store.planningSessions.sessions(userId: userId, domainId: nil, limit: 50).compactMap { s in
-            s.id.map { id in
-                SessionRow(id: id, columns: ["#\(id)", s.domainId.flatMap { domainNames[$0] } ?? "–", s.status.rawValue,
-                                             "\(s.currentIteration)/\(s.maxIterations)", DisplayDate.string(s.startedAt)])
-            }
+        data.sessions = try await services.critique.list(userId: userId, domainId: nil, limit: 50).map { s in
+            SessionRow(id: s.id, columns: ["#\(s.id)", s.domainName ?? "–", s.status.rawValue,
+                                           "\(s.currentIteration)/\(s.maxIterations)", DisplayDate.string(s.startedAt)])
         }
         return data
     }

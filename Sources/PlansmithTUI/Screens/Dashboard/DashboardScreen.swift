@@ -1,5 +1,5 @@
 import Foundation
-import Store
+import PlansmithCore
 import TerminalUI
 
 /// Home after signing in: the user's domains (by workspace, filter with `/`), templates to start
@@ -42,6 +42,9 @@ public enum DashboardScreen: Screen {
             catch { return .loaded(.failure(DashboardFailure(message: "could not load your domains: \(error)"))) }
         }
     }
+
+    /// Back on top: what it lists may have changed meanwhile (a new session, a key made elsewhere).
+    public static func reappeared(_ state: State) -> Msg? { .reload }
 
     public static func message(for event: InputEvent, in state: State) -> Msg? {
         if state.newName != nil || state.filtering { return .input(event) }
@@ -131,17 +134,18 @@ public enum DashboardScreen: Screen {
             state.problem = problem
             return .none
         }
-        guard let session = env.session, let workspaceId = session.workspace.id else { return .none }
+        guard let session = env.session else { return .none }
+        let workspaceId = session.workspace.id
         state.newName = nil
         state.busy = true
-        let store = env.app.store
+        let domains = env.services.domains
         return .command(.task {
             let skeleton = DomainName.skeleton(name)
             do {
-                let domain = try await store.domains.create(
-                    DomainDraft(name: name, description: "new domain", domainPddl: skeleton.domain, problemPddl: skeleton.problem),
-                    in: workspaceId, by: session.userId)
-                return .opened(.success(domain.id!))
+                let domain = try await domains.create(
+                    DomainContents(name: name, description: "new domain", domainPddl: skeleton.domain, problemPddl: skeleton.problem),
+                    in: workspaceId, userId: session.userId)
+                return .opened(.success(domain.id))
             } catch {
                 return .opened(.failure(DashboardFailure(message: "could not create '\(name)': \(error)")))
             }
@@ -158,8 +162,9 @@ public enum DashboardScreen: Screen {
         case .sessions:
             return .request(.navigate(.plan(.session(id: state.data.sessions[index].id))))
         case .templates:
-            guard let session = env.session, let workspaceId = session.workspace.id else { return .none }
-            let template = state.data.templates[index], store = env.app.store
+            guard let session = env.session else { return .none }
+            let workspaceId = session.workspace.id
+            let template = state.data.templates[index], domains = env.services.domains
             let taken = Set(state.data.domains.map(\.label))
             state.busy = true
             return .command(.task {
@@ -167,8 +172,8 @@ public enum DashboardScreen: Screen {
                 // A second copy of the same template gets "-2", "-3" … instead of failing on the name.
                 let name = ([base] + (2...99).map { "\(base)-\($0)" }).first { !taken.contains($0) } ?? base
                 do {
-                    let copy = try await store.domains.copy(template.id, into: workspaceId, as: name, by: session.userId)
-                    return .opened(.success(copy.id!))
+                    let copy = try await domains.copy(template.id, into: workspaceId, as: name, userId: session.userId)
+                    return .opened(.success(copy.id))
                 } catch {
                     return .opened(.failure(DashboardFailure(message: "could not copy template \(base): \(error)")))
                 }

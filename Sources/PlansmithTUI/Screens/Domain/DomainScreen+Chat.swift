@@ -1,6 +1,5 @@
-import Elicitation
 import Foundation
-import Store
+import PlansmithCore
 import TerminalUI
 
 /// The elicitation chat: each message goes to the stored `ElicitationSession` in a task; streamed
@@ -54,23 +53,20 @@ extension DomainScreen {
         let handle = WorkHandle(), previous = state.chat.work
         state.chat.feed = feed
         state.chat.work = handle
-        let existing = state.chat.session, app = env.app, name = state.domainName
+        let existing = state.chat.conversation, chats = env.services.chats, name = state.domainName
         let provider = env.session?.preferences.preferredProvider
         let start: Command<Msg> = .task {
             handle.start {
                 // A stopped reply may still be unwinding in the session: keep messages in order.
                 await previous?.wait()
                 do {
-                    var session = existing
-                    if session == nil {
-                        let extractor = DomainLoader.extractor(app: app, userId: userId, preferredProvider: provider)
-                        let created = try await ElicitationSession.start(store: app.store, userId: userId, domainName: name,
-                                                                         extractor: extractor)
-                        let opening = try await created.history().first?.content ?? ""
-                        continuation.yield(.opened(created, sessionId: created.sessionId, opening: opening))
-                        session = created
+                    var conversation = existing
+                    if conversation == nil {
+                        let created = try await chats.start(domainName: name, userId: userId, provider: provider)
+                        continuation.yield(.opened(created, sessionId: created.sessionId, opening: try await created.opening()))
+                        conversation = created
                     }
-                    let reply = try await session!.send(text, onToken: { continuation.yield(.token($0)) })
+                    let reply = try await conversation!.send(text, onToken: { continuation.yield(.token($0)) })
                     continuation.yield(.reply(reply))
                 } catch {
                     if !handle.isCancelled { continuation.yield(.failed(DomainLoader.describe(error))) }
@@ -88,8 +84,8 @@ extension DomainScreen {
 
     private static func apply(_ state: inout State, _ event: ChatEvent, _ env: ScreenEnvironment) -> ScreenStep<Msg> {
         switch event {
-        case .opened(let session, let sessionId, let opening):
-            state.chat.session = session
+        case .opened(let conversation, let sessionId, let opening):
+            state.chat.conversation = conversation
             state.chat.sessionId = sessionId
             let at = max(0, state.chat.transcript.messages.count - 1)
             if !opening.isEmpty { state.chat.transcript.messages.insert(TerminalUI.ChatMessage(.assistant, opening), at: at) }
@@ -126,16 +122,16 @@ extension DomainScreen {
     private static func adoptGenerated(_ state: inout State, _ generated: GeneratedPDDL, _ env: ScreenEnvironment) -> ScreenStep<Msg> {
         replaceAll(&state.domainEditor, with: generated.domain)
         replaceAll(&state.problemEditor, with: generated.problem)
-        state.chat.session = nil
+        state.chat.conversation = nil
         state.tab = .domain
         let validation = scheduleValidation(&state)
         guard let userId = env.session?.userId else { return .command(validation) }
-        let store = env.app.store, id = state.domainId
+        let domains = env.services.domains, id = state.domainId
         // The session saved it as a revision of the domain of that name; if that is this one, the editors are saved.
         let check: Command<Msg> = .task {
-            guard let stored = try? await store.domains.domain(id: id, readableBy: userId) else { return nil }
-            return .storedTexts(SavedTexts(domain: stored.domainPddl, problem: stored.problemPddl ?? "", revision: nil,
-                                           name: stored.name, description: stored.description))
+            guard let stored = try? await domains.open(id, userId: userId) else { return nil }
+            return .storedTexts(SavedTexts(domain: stored.domainPddl, problem: stored.problemPddl, revision: stored.revision,
+                                           name: stored.name, description: stored.summary.description))
         }
         return ScreenStep(.batch([validation, check]), requests: [.toast(.ok, "the generated PDDL is in the editor")])
     }
@@ -151,11 +147,11 @@ extension DomainScreen {
         else { state.chat.transcript.append(TerminalUI.ChatMessage(.assistant, "[stopped]")) }
         finishReply(&state)
         guard let sessionId = state.chat.sessionId, let userId = env.session?.userId else { return .none }
-        let text = (partial.map { $0 + " " } ?? "") + "[stopped]", store = env.app.store
+        let text = (partial.map { $0 + " " } ?? "") + "[stopped]", chats = env.services.chats
         // Kept in the stored chat too, so a resumed chat shows what was stopped.
         return .command(.task {
             do {
-                _ = try await store.chats.append(.assistant, text, to: sessionId, userId: userId, elicitationState: nil, tokens: nil)
+                try await chats.note(text, in: sessionId, userId: userId)
                 return nil
             } catch {
                 return .notice(.warning, "the stopped reply was not stored: \(DomainLoader.describe(error))")
@@ -166,14 +162,11 @@ extension DomainScreen {
     private static func exportChat(_ state: State, _ env: ScreenEnvironment) -> ScreenStep<Msg> {
         guard !state.chat.transcript.messages.isEmpty else { return .request(.toast(.info, "the chat is empty: nothing to export")) }
         let directory = env.app.exportDirectory
-        let safeName = String(state.domainName.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "-" })
-        let path = (directory as NSString).appendingPathComponent("\(safeName)-chat-\(DisplayDate.string(Date(), "%Y%m%d-%H%M%S")).md")
+        let name = "\(state.domainName)-chat-\(DisplayDate.string(Date(), "%Y%m%d-%H%M%S")).md"
         let markdown = "# Chat about \(state.domainName)\n\n" + state.chat.transcript.markdown() + "\n"
         return .command(.task {
             do {
-                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-                try markdown.write(toFile: path, atomically: true, encoding: .utf8)
-                return .exported(.success(path))
+                return .exported(.success(try ReportExport.write(markdown, named: name, into: directory)))
             } catch {
                 return .exported(.failure(ScreenFailure(error.localizedDescription)))
             }

@@ -1,3 +1,4 @@
+import PlansmithCore
 import TerminalUI
 
 /// The editor pane and the checks: typing, tabs, debounced validation, F8, format.
@@ -37,8 +38,8 @@ extension DomainScreen {
         case .jumpToSelectedDiagnostic:
             if state.validation.diagnostics.indices.contains(state.validationSelected) { jump(&state, to: state.validationSelected) }
         case .format:
-            let tab = state.tab, original = state.editor(tab).text
-            return .command(.task { .formatted(tab, original: original, await PDDLCheck.formatOffMain(original).mapError { ScreenFailure($0.text) }) })
+            let tab = state.tab, original = state.editor(tab).text, planning = env.services.planning
+            return .command(.task { .formatted(tab, original: original, await PDDLCheck.formatOffMain(planning, original).mapError { ScreenFailure($0.text) }) })
         case .formatted(let tab, let original, let result):
             guard state.editor(tab).text == original else {
                 return .request(.toast(.warning, "the text changed while formatting; format again"))
@@ -69,9 +70,10 @@ extension DomainScreen {
     static func validationCommand(_ state: inout State) -> Command<Msg> {
         state.isValidating = true
         let generation = state.editGeneration
-        let domain = state.domainEditor.text, problem = state.problemEditor.text
+        // Checking is a pure function of the texts: the in-process planner's validation, whatever the services.
+        let domain = state.domainEditor.text, problem = state.problemEditor.text, planning = LocalPlanning()
         return .task {
-            guard let result = await PDDLCheck.validateOffMain(domain: domain, problem: problem) else { return nil }
+            guard let result = await PDDLCheck.validateOffMain(planning, domain: domain, problem: problem) else { return nil }
             return .validated(generation, result)
         }
     }

@@ -1,5 +1,5 @@
 import Foundation
-import Store
+import PlansmithCore
 import TerminalUI
 
 /// Saving as a new revision, the history list and restoring a revision. A failed save keeps
@@ -13,12 +13,11 @@ extension DomainScreen {
             state.isSaving = true
             let texts = SavedTexts(domain: state.domainEditor.text, problem: state.problemEditor.text, revision: nil)
             let draft = draft(state, texts)
-            let store = env.app.store, id = state.domainId
+            let domains = env.services.domains, id = state.domainId
             return .command(.task {
                 do {
-                    _ = try await store.domains.save(draft, to: id, by: userId, message: "edited in the terminal")
                     var saved = texts
-                    saved.revision = try await store.domains.history(of: id, readableBy: userId).first?.revision
+                    saved.revision = try await domains.save(draft, to: id, message: "edited in the terminal", userId: userId).revision
                     return .saved(.success(saved))
                 } catch {
                     return .saved(.failure(ScreenFailure(DomainLoader.describe(error))))
@@ -39,10 +38,9 @@ extension DomainScreen {
         }
     }
 
-    static func draft(_ state: State, _ texts: SavedTexts) -> DomainDraft {
-        let problem = texts.problem.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : texts.problem
-        return DomainDraft(name: state.domainName, description: state.domainDescription, domainPddl: texts.domain,
-                           problemPddl: problem, isPublic: state.domainIsPublic)
+    static func draft(_ state: State, _ texts: SavedTexts) -> DomainContents {
+        DomainContents(name: state.domainName, description: state.domainDescription, domainPddl: texts.domain,
+                       problemPddl: texts.problem, isPublic: state.domainIsPublic)
     }
 
     /// Editors whose text is what was stored are no longer "modified" (typing during the save keeps them so).
@@ -53,13 +51,13 @@ extension DomainScreen {
 
     static func updateHistory(_ state: inout State, _ msg: Msg, _ env: ScreenEnvironment) -> ScreenStep<Msg> {
         guard let userId = env.session?.userId else { return .none }
-        let store = env.app.store, id = state.domainId
+        let domains = env.services.domains, id = state.domainId
         switch msg {
         case .showHistory:
             state.history = HistoryPopup()
             return .command(.task {
                 do {
-                    let rows = try await store.domains.history(of: id, readableBy: userId).map {
+                    let rows = try await domains.history(of: id, userId: userId).map {
                         RevisionRow(revision: $0.revision, message: $0.message, date: DisplayDate.string($0.createdAt))
                     }
                     return .historyLoaded(.success(rows))
@@ -84,10 +82,9 @@ extension DomainScreen {
             let revision = popup.revisions[popup.selected].revision
             return .command(.task {
                 do {
-                    let restored = try await store.domains.restore(id, toRevision: revision, by: userId)
-                    let newest = try await store.domains.history(of: id, readableBy: userId).first?.revision
-                    return .restored(.success(SavedTexts(domain: restored.domainPddl, problem: restored.problemPddl ?? "",
-                                                         revision: newest)))
+                    let restored = try await domains.restore(id, revision: revision, userId: userId)
+                    return .restored(.success(SavedTexts(domain: restored.domainPddl, problem: restored.problemPddl,
+                                                         revision: restored.revision)))
                 } catch {
                     return .restored(.failure(ScreenFailure(DomainLoader.describe(error))))
                 }

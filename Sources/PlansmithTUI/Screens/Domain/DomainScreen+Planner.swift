@@ -1,5 +1,5 @@
 import Foundation
-import Store
+import PlansmithCore
 import TerminalUI
 
 /// Planner runs on the editor's texts (progress ticks, Esc cancels at once) and the critique
@@ -18,10 +18,10 @@ extension DomainScreen {
                                         progress: progress, startedAt: .now)
             let generation = state.planner.generation
             let domain = state.domainEditor.text, problem = state.problemEditor.text
-            let configuration = state.searchConfiguration
+            let configuration = state.searchConfiguration, planning = env.services.planning
             let run: Command<Msg> = .task {
                 let outcome = await handle.run {
-                    await PlannerJob.run(domain: domain, problem: problem, configuration: configuration, progress: progress)
+                    await PlannerJob.run(planning, domain: domain, problem: problem, configuration: configuration, progress: progress)
                 }
                 return .plannerFinished(generation, outcome)
             }
@@ -78,15 +78,15 @@ extension DomainScreen {
             return .request(.toast(.warning, "critique refused: the problem tab is empty"))
         }
         let draft = draft(state, texts), unsaved = state.hasUnsavedChanges
-        let store = env.app.store, id = state.domainId
+        let domains = env.services.domains, id = state.domainId, planning = env.services.planning
         return .command(.task {
-            guard let result = await PDDLCheck.validateOffMain(domain: texts.domain, problem: texts.problem) else { return nil }
+            guard let result = await PDDLCheck.validateOffMain(planning, domain: texts.domain, problem: texts.problem) else { return nil }
             if let first = result.diagnostics.first(where: \.isError) {
                 return .critiqueChecked(.failure(ScreenFailure("fix \(result.errorCount) error(s) first (\(first.summary))")))
             }
             guard unsaved else { return .critiqueChecked(.success(nil)) }
             do {
-                _ = try await store.domains.save(draft, to: id, by: userId, message: "saved for critique")
+                _ = try await domains.save(draft, to: id, message: "saved for critique", userId: userId)
                 return .critiqueChecked(.success(texts))
             } catch {
                 return .critiqueChecked(.failure(ScreenFailure("could not save first: \(DomainLoader.describe(error))")))

@@ -1,4 +1,4 @@
-import Elicitation
+import PlansmithCore
 import Planner
 import TerminalUI
 
@@ -27,7 +27,7 @@ extension DomainScreen {
         public var transcript = ChatViewState()
         public var input = TextInputState()
         /// The stored conversation; nil until the first message of a new one.
-        var session: ElicitationSession?
+        var conversation: Conversation?
         public var sessionId: Int64?
         public var stage: ElicitationStage?
         /// A reply is being produced (streamed tokens arrive through `feed`).
@@ -112,7 +112,7 @@ extension DomainScreen {
     /// What the chat's background work reports, in order, through the chat feed.
     public enum ChatEvent: Sendable {
         /// A new conversation was started for the first message: its opening text comes first.
-        case opened(ElicitationSession, sessionId: Int64, opening: String)
+        case opened(Conversation, sessionId: Int64, opening: String)
         case token(String)
         case reply(ConversationReply)
         case failed(String)

@@ -1,3 +1,4 @@
+import PlansmithCore
 import TerminalUI
 
 extension DomainScreen {
@@ -58,7 +59,7 @@ extension DomainScreen {
         if let index = load.sidebarIds.firstIndex(of: state.domainId) { state.sidebar.selected = index }
         if let chat = load.chat {
             state.chat.transcript = ChatViewState(messages: chat.messages)
-            state.chat.session = chat.session
+            state.chat.conversation = chat.conversation
             state.chat.sessionId = chat.sessionId
             state.chat.stage = chat.stage
         }

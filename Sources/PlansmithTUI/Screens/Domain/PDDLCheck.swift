@@ -1,3 +1,4 @@
+import PlansmithCore
 import Critique
 import Foundation
 import PDDL
@@ -41,14 +42,18 @@ extension DomainScreen {
     /// Parsing, checking and formatting through the PDDL module. Pure functions of the texts, run
     /// in tasks (on a dedicated thread for big texts), never in `view`.
     enum PDDLCheck {
-        /// Texts above this many characters are checked on a thread of their own (see `abandonable`).
+        /// Texts above this many characters are checked through the planning service, on a thread of their own.
         static let bigText = 20_000
 
         static func validate(domain: String, problem: String) -> ValidationResult {
             let domainSource = SourceText(name: PDDLFile.domain.sourceName, text: domain)
             let hasProblem = !problem.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
             let problemSource = hasProblem ? SourceText(name: PDDLFile.problem.sourceName, text: problem) : nil
-            let report = ValidationReport.validate(domain: domainSource, problem: problemSource)
+            return result(of: ValidationReport.validate(domain: domainSource, problem: problemSource), domain: domain, problem: problem)
+        }
+
+        /// A validation report as the screen shows it: diagnostics per file, placed in the editor.
+        static func result(of report: ValidationReport, domain: String, problem: String) -> ValidationResult {
             let lines: [PDDLFile: [String]] = [.domain: lines(of: domain), .problem: lines(of: problem)]
             let shown = report.diagnostics.filter { $0.severity != .note }.sortedByPosition()
             return ValidationResult(diagnostics: shown.map { d in
@@ -61,12 +66,7 @@ extension DomainScreen {
 
         /// The formatted text, or why it cannot be formatted (syntax errors would change its meaning).
         static func format(_ text: String) -> Result<String, FormatRefusal> {
-            switch PDDLFormatter().format(text) {
-            case .success(let formatted): return .success(formatted)
-            case .failure(.syntaxErrors(let errors)):
-                let first = errors.first.map { " (line \($0.range.start.line): \($0.message))" } ?? ""
-                return .failure(FormatRefusal(text: "cannot format: \(errors.count) syntax error(s)\(first)"))
-            }
+            LocalPlanning.formatNow(text).mapError { FormatRefusal(text: $0.message) }
         }
 
         /// Lines as the editor splits them (the text buffer keeps "\n"-separated lines).
@@ -79,15 +79,19 @@ extension DomainScreen {
 }
 
 extension DomainScreen.PDDLCheck {
-    /// `validate`, on a thread of its own for big texts so a long parse never holds up the
-    /// cooperative pool (and so the UI's tasks keep flowing).
-    static func validateOffMain(domain: String, problem: String) async -> DomainScreen.ValidationResult? {
+    /// `validate`, through the planning service (on a thread of its own) for big texts, so a long
+    /// parse never holds up the cooperative pool and the UI's tasks keep flowing.
+    static func validateOffMain(_ planning: any PlanningService, domain: String, problem: String) async -> DomainScreen.ValidationResult? {
         if domain.utf8.count + problem.utf8.count < bigText { return validate(domain: domain, problem: problem) }
-        return await abandonable { validate(domain: domain, problem: problem) }
+        let hasProblem = !problem.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        let report = await planning.validate(domain: SourceText(name: DomainScreen.PDDLFile.domain.sourceName, text: domain),
+                                             problem: hasProblem ? SourceText(name: DomainScreen.PDDLFile.problem.sourceName, text: problem) : nil)
+        if Task.isCancelled { return nil }
+        return result(of: report, domain: domain, problem: problem)
     }
 
-    static func formatOffMain(_ text: String) async -> Result<String, DomainScreen.FormatRefusal> {
+    static func formatOffMain(_ planning: any PlanningService, _ text: String) async -> Result<String, DomainScreen.FormatRefusal> {
         if text.utf8.count < bigText { return format(text) }
-        return await abandonable { format(text) } ?? .failure(DomainScreen.FormatRefusal(text: "formatting was cancelled"))
+        return await planning.format(text).mapError { DomainScreen.FormatRefusal(text: $0.message) }
     }
 }

@@ -1,7 +1,7 @@
-import Critique
 import Foundation
 import PDDL
 import Planner
+import PlansmithCore
 import Synchronization
 
 extension DomainScreen {
@@ -21,46 +21,27 @@ extension DomainScreen {
         var expanded: Int? { latest.withLock { $0?.expanded } }
     }
 
-    /// Runs the planner on the editor's texts, as `plansmith plan` does, on a thread of its own
-    /// (`abandonable`): cancelling the calling task returns at once, and the search itself stops at
-    /// its next check of `isCancelled`.
+    /// Runs the planner on the editor's texts through the planning service, as `plansmith plan`
+    /// does (same time limit over parsing, grounding and search); cancelling the calling task
+    /// returns at once.
     enum PlannerJob {
-        static func run(domain: String, problem: String, configuration: SearchConfiguration,
-                        progress: PlannerProgress) async -> PlannerOutcome {
-            let result = await abandonable { isCancelled in
-                solve(domain: domain, problem: problem, configuration: configuration, progress: progress, isCancelled: isCancelled)
-            }
-            return result ?? .cancelled
-        }
+        /// F5's time limit (Esc stops a run sooner).
+        static let timeout = Duration.seconds(60)
 
-        static func solve(domain: String, problem: String, configuration: SearchConfiguration, progress: PlannerProgress,
-                          isCancelled: @escaping @Sendable () -> Bool) -> PlannerOutcome {
+        static func run(_ planning: any PlanningService, domain: String, problem: String, configuration: SearchConfiguration,
+                        progress: PlannerProgress) async -> PlannerOutcome {
             guard !problem.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
                 return .noPlan("no problem: write one in the problem tab")
             }
-            let report = ValidationReport.validate(domain: SourceText(name: PDDLFile.domain.sourceName, text: domain),
-                                                   problem: SourceText(name: PDDLFile.problem.sourceName, text: problem))
-            guard let domainAST = report.domain, let problemAST = report.problem, !report.hasErrors else {
-                let errors = report.diagnostics.filter(\.isError)
-                let first = errors.first.map { ": \($0.file):\($0.range.start.line) \($0.message)" } ?? ""
-                return .noPlan("the PDDL has \(errors.count) error(s)\(first)")
-            }
-            do {
-                let outcome = try PlanSearch.plan(domain: domainAST, problem: problemAST, configuration: configuration,
-                                                  isCancelled: isCancelled, progress: { progress.set($0) })
-                switch outcome {
-                case .solved(let plan, let statistics):
-                    return .plan(steps: plan.steps.map(\.description), cost: plan.cost, expanded: statistics.expanded,
-                                 seconds: statistics.seconds)
-                case .provenUnsolvable(let statistics):
-                    return .noPlan("no plan exists (search space exhausted after \(statistics.expanded) expansions)")
-                case .exhausted(let limit, let statistics):
-                    return .noPlan("no plan found within the \(limit.rawValue) limit (\(statistics.expanded) expansions)")
-                case .cancelled:
-                    return .cancelled
-                }
-            } catch {
-                return .noPlan("the planner refused the task: \(error)")
+            let job = PlanJob(domain: SourceText(name: PDDLFile.domain.sourceName, text: domain),
+                              problem: SourceText(name: PDDLFile.problem.sourceName, text: problem),
+                              configuration: configuration, timeout: timeout)
+            switch await planning.plan(job, progress: { progress.set($0) }) {
+            case .solved(let plan, let statistics, _):
+                return .plan(steps: plan.steps.map(\.description), cost: plan.cost, expanded: statistics.expanded,
+                             seconds: statistics.seconds)
+            case .cancelled: return .cancelled
+            case let other: return .noPlan(other.explanation)
             }
         }
     }

@@ -1,4 +1,4 @@
-import Store
+import PlansmithCore
 import TerminalUI
 
 /// The first screen: what Plansmith does, what is on this machine, and the way in.
@@ -50,21 +50,20 @@ public enum LandingScreen: Screen {
         let initial: [Choice] = session == nil ? [.login, .register, .quit] : [.dashboard, .quit]
         return (State(choices: initial), .task {
             guard let session else {
-                let local = try? await context.store.accounts.localUser()
+                let local = try? await context.services.accounts.localAccount()
                 let passwordless = local.flatMap { $0.hasPassword ? nil : $0.email }
-                let accounts = (try? await context.store.accounts.hasAnyUser()) ?? (local != nil)
+                let accounts = (try? await context.services.accounts.hasAnyAccount()) ?? (local != nil)
                 return .loaded(summary: [], recent: [], hasAccounts: accounts, local: passwordless)
             }
-            let domains = (try? await context.store.domains.list(readableBy: session.userId,
-                                                                workspaceId: session.workspace.id)) ?? []
+            let catalog = (try? await context.services.domains.catalog(userId: session.userId)) ?? DomainCatalog()
+            let domains = catalog.own.filter { $0.workspaceId == session.workspace.id }
             let recentDomains = domains.sorted { $0.updatedAt > $1.updatedAt }.prefix(5)
-            let sessions = (try? await context.store.planningSessions.sessions(userId: session.userId, domainId: nil, limit: 5)) ?? []
-            let names = Dictionary(domains.compactMap { d in d.id.map { ($0, d.name) } }, uniquingKeysWith: { a, _ in a })
-            var recent: [(Route, String)] = recentDomains.compactMap { d in d.id.map { (.domain(id: $0), "Open domain \(d.name)") } }
-            recent += sessions.compactMap { s in
-                s.id.map { (.plan(.session(id: $0)), "Session #\($0) · \(s.domainId.flatMap { names[$0] } ?? "?") · \(s.status.rawValue)") }
+            let sessions = (try? await context.services.critique.list(userId: session.userId, domainId: nil, limit: 5)) ?? []
+            var recent: [(Route, String)] = recentDomains.map { d in (.domain(id: d.id), "Open domain \(d.name)") }
+            recent += sessions.map { s in
+                (.plan(.session(id: s.id)), "Session #\(s.id) · \(s.domainName ?? "?") · \(s.status.rawValue)")
             }
-            return .loaded(summary: ["Signed in as \(session.user.email): \(domains.count) domains, \(sessions.count) recent sessions"],
+            return .loaded(summary: ["Signed in as \(session.account.email): \(domains.count) domains, \(sessions.count) recent sessions"],
                            recent: recent, hasAccounts: true, local: nil)
         })
     }
@@ -111,11 +110,9 @@ public enum LandingScreen: Screen {
 
     private static func signInLocal(_ email: String, _ context: AppContext) async -> Msg {
         do {
-            guard let user = try await context.store.accounts.user(email: email), !user.hasPassword else {
-                return .failed("The local account \(email) now has a password: log in instead.")
-            }
-            let workspace = try await context.store.accounts.personalWorkspace(of: user.id!)
-            return .signedIn(UserSession(user: user, workspace: workspace, preferences: PreferencesCodec.decode(user.preferences)))
+            return .signedIn(UserSession(try await context.services.accounts.continueAsLocal(email: email)))
+        } catch let error as AppError where error.kind == .notFound {
+            return .failed("The local account \(email) now has a password: log in instead.")
         } catch {
             return .failed("Could not open the local account: \(error)")
         }

@@ -1,6 +1,6 @@
 import Critique
 import Foundation
-import Store
+import PlansmithCore
 import TerminalUI
 
 /// The three header lines: session and status (with the convergence reason), the score sparkline
@@ -79,7 +79,7 @@ enum PlanHeader {
         return text
     }
 
-    static func statusStyle(_ status: PlanningStatus, _ theme: Theme) -> Style {
+    static func statusStyle(_ status: SessionStatus, _ theme: Theme) -> Style {
         switch status {
         case .completed: theme[.ok]
         case .failed: theme[.error]

@@ -68,18 +68,15 @@ enum PlanInput {
     }
 
     static func resume(_ state: inout State, _ env: ScreenEnvironment) -> ScreenStep<Msg> {
-        guard state.canResume, let id = state.sessionId, let task = state.task, let userId = env.session?.userId else {
+        guard state.canResume, let id = state.sessionId, state.task != nil, let userId = env.session?.userId else {
             let why = state.resumeProblem.map { "Cannot resume: \($0)" } ?? "Only an interrupted, failed or cancelled session with a saved round can be resumed"
             state.notice = why
             return .request(.toast(.warning, why))
         }
         state.starting = true
         state.notice = nil
-        let (configuration, base, domainId, text, app) = (state.configuration, state.baseConfiguration, state.domainId, state.text, env.app)
-        return .command(.task {
-            await PlanTasks.resume(id, task: task, configuration: configuration, base: base, domainId: domainId, text: text,
-                                   app: app, userId: userId)
-        })
+        let (base, app) = (state.baseConfiguration, env.app)
+        return .command(.task { await PlanTasks.resume(id, base: base, app: app, userId: userId) })
     }
 
     /// A fresh session on the domain's current text (the screen follows the new session).
@@ -121,11 +118,8 @@ enum PlanInput {
 /// Writes reports into the export directory (created when missing), each atomically.
 enum PlanExport {
     static func write(_ report: PlanReport, format: PlanScreen.ExportFormat, sessionId: Int64, to directory: String) throws -> String {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let name = "plansmith-session-\(sessionId)." + (format == .markdown ? "md" : "json")
-        let path = (directory as NSString).appendingPathComponent(name)
         let text = format == .markdown ? report.markdown() : try report.json()
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
+        return try ReportExport.write(text, named: name, into: directory)
     }
 }

@@ -1,7 +1,6 @@
 import Critique
 import Foundation
 import PlansmithCore
-import Store
 import TerminalUI
 
 extension PlanScreen {
@@ -46,9 +45,9 @@ extension PlanScreen {
             state.status = row.status
             if let failure = row.failureReason { state.board.failure = failure }
             return .none
-        case .initialRow(let row):
-            guard row.sessionId == state.sessionId, row.iterationNum == 0 else { return .none }
-            do { try PlanStoredRounds.add([row], to: &state.board) } catch { state.notice = "Could not read the initial round: \(error)" }
+        case .initialRound(let round):
+            guard round.iteration == 0 else { return .none }
+            PlanStoredRounds.add([round], to: &state.board)
             refresh(&state)
             return .none
         case .analysed(let generation, let result):
@@ -79,7 +78,6 @@ extension PlanScreen {
         state.board = opening.board
         state.frozen = nil
         state.task = opening.task
-        state.text = opening.text
         state.resumeProblem = opening.resumeProblem
         state.service = opening.service
         state.cancelling = false
@@ -148,10 +146,10 @@ extension PlanScreen {
               state.board.rounds.contains(where: \.finished) || state.status.isFinished,
               let id = state.sessionId, let userId = env.session?.userId else { return .none }
         state.initialRequested = true
-        let sessions = env.app.store.planningSessions
+        let sessions = env.services.critique
         return .task {
-            guard let rows = try? await sessions.iterations(of: id, userId: userId) else { return nil }
-            return rows.first { $0.iterationNum == 0 }.map(Msg.initialRow)
+            guard let history = try? await sessions.history(id, userId: userId) else { return nil }
+            return history.rounds.first { $0.iteration == 0 }.map(Msg.initialRound)
         }
     }
 
@@ -163,7 +161,7 @@ extension PlanScreen {
 
     /// Starts the background check of new edits and of the current plan's layers, unless one runs.
     static func analysis(_ state: inout State) -> Command<Msg> {
-        guard !state.analysing, let task = state.task else { return .none }
+        guard !state.analysing, let task = state.task, let planning = state.service?.planning else { return .none }
         let plan = state.board.currentPlan
         let edits = PlanTasks.pendingEdits(in: state.board, checked: state.checkedItems)
         guard plan != state.layersPlan || state.layers == nil && !plan.isEmpty || !edits.isEmpty else { return .none }
@@ -173,7 +171,7 @@ extension PlanScreen {
         let generation = state.analysisGeneration
         let replan = state.configuration.replanMilliseconds
         return .task {
-            guard let result = await PlanTasks.analyse(plan: plan, edits: edits, task: task, replanMilliseconds: replan) else { return nil }
+            guard let result = await PlanTasks.analyse(planning, plan: plan, edits: edits, task: task, replanMilliseconds: replan) else { return nil }
             return .analysed(generation: generation, result)
         }
     }

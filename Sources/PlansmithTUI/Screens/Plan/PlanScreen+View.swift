@@ -1,5 +1,5 @@
+import PlansmithCore
 import Critique
-import Store
 import TerminalUI
 
 extension PlanScreen {

@@ -1,6 +1,5 @@
 import Critique
 import PlansmithCore
-import Store
 import TerminalUI
 
 /// The live critique scoreboard of one planning session: each round's feedback items × every
@@ -30,7 +29,7 @@ public enum PlanScreen: Screen {
         /// Why the screen could not open its session (shown instead of the scoreboard).
         public var openError: String?
         public var sessionId: Int64?
-        public var status: PlanningStatus = .pending
+        public var status: SessionStatus = .pending
         /// Cancel was asked for; the session has not reported its end yet.
         public var cancelling = false
         /// The app is starting or resuming a session (before its id is known).
@@ -62,13 +61,12 @@ public enum PlanScreen: Screen {
         /// Items whose edit has been checked by the validator.
         var checkedItems: Set<String> = []
         var task: CritiqueTask?
-        var text = PlanSourceText(domain: "", problem: "")
         /// The user's critique preferences (weights before any LLM split), for reruns and resumes.
         var baseConfiguration: CritiqueConfiguration
         /// A language-model provider is configured (the LLM rerun is offered).
         var llmAvailable = false
         /// The user's critique service (kept so `leave`, which gets no environment, can cancel).
-        var service: CritiqueService?
+        var service: SessionControl?
         var feed: Feed<BusEvent>?
         var feedId = 0
         var analysisGeneration = 0
@@ -99,9 +97,9 @@ public enum PlanScreen: Screen {
         case started(PlanLaunch)
         case actionFailed(String)
         case received(BusEvent?, feed: Int)
-        case sessionRow(PlanningSession)
+        case sessionRow(SessionSummary)
         /// The stored initial round (iteration 0: the first plan's quality and verdict, which no event carries).
-        case initialRow(Iteration)
+        case initialRound(CritiqueRound)
         case analysed(generation: Int, PlanAnalysisResult)
         case exported([String])
         // Input.

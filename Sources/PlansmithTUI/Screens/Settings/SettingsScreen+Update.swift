@@ -198,10 +198,10 @@ extension SettingsScreen {
             state.saving = true
             state.notice = "Saving…"
             state.noticeIsError = false
-            let accounts = env.app.store.accounts
+            let accounts = env.services.accounts
             return .command(.task {
                 do {
-                    try await accounts.setPreferences(userId: userId, json: PreferencesCodec.encode(prefs))
+                    try await accounts.setPreferences(PreferencesCodec.encode(prefs), userId: userId)
                     return .saved(prefs)
                 } catch {
                     return .saveFailed("Could not save settings: \(error)")

@@ -1,6 +1,5 @@
 import Foundation
-import LLM
-import Store
+import PlansmithCore
 import TerminalUI
 
 /// Settings: providers and models (keys redacted, with the variable each comes from), budget,
@@ -61,7 +60,7 @@ public enum SettingsScreen: Screen {
         let providers = providerLines(env.app, unicode: env.look.theme.unicode), config = configLines(env.app)
         let rows = SettingsRow.all(providerLines: providers, configLines: config, draft: draft)
         var state = State(saved: prefs, draft: draft, rows: rows, selected: rows.firstIndex(where: \.isSelectable) ?? 0,
-                          providerNames: env.app.llm?.providers.map(\.name) ?? [])
+                          providerNames: env.app.providers.map(\.name))
         state.providerLines = providers
         state.configLines = config
         let app = env.app, userId = env.session?.userId, unicode = env.look.theme.unicode
@@ -69,10 +68,8 @@ public enum SettingsScreen: Screen {
             let catalog = ThemeCatalog.load(configPath: app.configPath, environment: app.environment, unicode: unicode)
             guard let userId else { return .loadFailed("Sign in to change settings.", catalog) }
             do {
-                guard let user = try await app.store.accounts.user(id: userId) else {
-                    return .loadFailed("Your account was not found.", catalog)
-                }
-                return .preferencesLoaded(PreferencesCodec.decode(user.preferences), catalog)
+                let account = try await app.services.accounts.account(userId)
+                return .preferencesLoaded(PreferencesCodec.decode(account.preferences), catalog)
             } catch {
                 return .loadFailed("Could not read your settings: \(error)", catalog)
             }
@@ -81,27 +78,28 @@ public enum SettingsScreen: Screen {
 
     /// Provider, kind and URL; the key only in redacted form, with the variable it comes from.
     static func providerLines(_ app: AppContext, unicode: Bool) -> [String] {
-        guard let llm = app.llm else {
-            return ["\(unicode ? "✗" : "[X]") provider configuration could not be read: \(app.llmProblem ?? "unknown problem")"]
+        if let problem = app.llmProblem {
+            return ["\(unicode ? "✗" : "[X]") provider configuration could not be read: \(problem)"]
         }
-        guard !llm.providers.isEmpty else { return ["no providers configured"] }
-        return llm.providers.flatMap { p -> [String] in
+        let providers = app.providers
+        guard !providers.isEmpty else { return ["no providers configured"] }
+        return providers.flatMap { p -> [String] in
             let key: String
-            if let apiKey = p.endpoint.apiKey, !apiKey.isEmpty {
-                key = "key \(apiKey.redacted)" + (p.apiKeyVariable.map { " from $\($0)" } ?? "")
+            if let redacted = p.redactedKey {
+                key = "key \(redacted)" + (p.keyVariable.map { " from $\($0)" } ?? "")
             } else if !p.requiresKey {
                 key = "no key needed (local server)"
             } else {
-                key = "no key" + (p.apiKeyVariable.map { ": set $\($0)" } ?? "")
+                key = "no key" + (p.keyVariable.map { ": set $\($0)" } ?? "")
             }
             let models = p.models.isEmpty ? "no models listed" : "models: " + p.models.joined(separator: ", ")
             let mark = p.isUsable ? (unicode ? "● usable" : "[ok] usable") : (unicode ? "○ no key" : "[--] no key")
-            return ["\(p.name) (\(p.endpoint.kind.rawValue)) \(mark) · \(p.endpoint.baseURL)", "    \(key)", "    \(models)"]
+            return ["\(p.name) (\(p.kind)) \(mark) · \(p.baseURL)", "    \(key)", "    \(models)"]
         }
     }
 
     static func configLines(_ app: AppContext) -> [String] {
-        let budget = app.llm?.sessionBudgetUSD.map { String(format: "$%.2f per critique session", $0) } ?? "unlimited"
+        let budget = app.services.models?.sessionBudgetUSD.map { String(format: "$%.2f per critique session", $0) } ?? "unlimited"
         return ["config file: \(app.configPath)", "session budget: \(budget) (config.toml [llm] session_budget_usd)",
                 "providers and budget are read-only here: edit the config file, then restart"]
     }

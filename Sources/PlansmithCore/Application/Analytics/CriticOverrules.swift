@@ -20,7 +20,7 @@ public struct CriticOverruleRow: Sendable, Equatable {
 /// Counts overruled votes from stored planning sessions.
 ///
 /// The store has no column for this, so it is computed from each iteration's `critiques` JSON
-/// (written by PlansmithCore's `StoreCritiqueRecorder`):
+/// (see `SessionRecords`):
 /// - `scores[].votes` gives every vote of every critic in the round (votes are counted from here);
 /// - `agreedWithInvalid` gives, per critic, the agree votes cast on an item whose edit produced a
 ///   plan the validator rejected (the orchestrator counts them while voting) — these are the
@@ -33,12 +33,6 @@ enum CriticOverrules {
         var rounds: Int
         var sessions: Int
         var roundsWithoutVerdictCounts: Int
-    }
-
-    /// Only the fields read here; everything optional so older or partial rows still count.
-    private struct StoredCritiques: Decodable {
-        var scores: [ItemScore]?
-        var agreedWithInvalid: [String: Int]?
     }
 
     static let sessionLimit = 500
@@ -54,28 +48,27 @@ enum CriticOverrules {
             if !rounds.isEmpty { sessionCount += 1 }
             iterations += rounds
         }
-        var result = tally(iterations.map(\.critiques))
+        var result = tally(iterations)
         result.sessions = sessionCount
         return result
     }
 
-    static func tally(_ critiquesJSON: [String]) -> Result {
+    static func tally(_ iterations: [Iteration]) -> Result {
         var votes: [String: Int] = [:], agrees: [String: Int] = [:], overruled: [String: Int] = [:]
         var withoutCounts = 0
-        let decoder = JSONDecoder()
-        for json in critiquesJSON {
-            guard let stored = try? decoder.decode(StoredCritiques.self, from: Data(json.utf8)) else {
+        for iteration in iterations {
+            guard let stored = SessionRecords.verdicts(in: iteration) else {
                 withoutCounts += 1
                 continue
             }
-            for score in stored.scores ?? [] {
+            for score in stored.scores {
                 for (critic, vote) in score.votes {
                     votes[critic.rawValue, default: 0] += 1
                     if vote == .agree { agrees[critic.rawValue, default: 0] += 1 }
                 }
             }
             if let counts = stored.agreedWithInvalid {
-                for (critic, n) in counts { overruled[critic, default: 0] += n }
+                for (critic, n) in counts { overruled[critic.rawValue, default: 0] += n }
             } else {
                 withoutCounts += 1
             }
@@ -84,6 +77,6 @@ enum CriticOverrules {
         let rows = critics.map {
             CriticOverruleRow(critic: $0, votes: votes[$0] ?? 0, agreeVotes: agrees[$0] ?? 0, overruled: overruled[$0] ?? 0)
         }
-        return Result(rows: rows, rounds: critiquesJSON.count, sessions: 0, roundsWithoutVerdictCounts: withoutCounts)
+        return Result(rows: rows, rounds: iterations.count, sessions: 0, roundsWithoutVerdictCounts: withoutCounts)
     }
 }

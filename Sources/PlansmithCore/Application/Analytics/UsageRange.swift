@@ -5,7 +5,7 @@ public enum UsageRange: String, CaseIterable, Sendable {
     case day = "24h", week = "7d", month = "30d", all = "all"
 
     /// Seconds back from now; nil for all time.
-    var seconds: TimeInterval? {
+    public var seconds: TimeInterval? {
         switch self {
         case .day: 86_400
         case .week: 7 * 86_400
@@ -14,14 +14,14 @@ public enum UsageRange: String, CaseIterable, Sendable {
         }
     }
 
-    func since(now: Date) -> Date? { seconds.map { now.addingTimeInterval(-$0) } }
+    public func since(now: Date) -> Date? { seconds.map { now.addingTimeInterval(-$0) } }
 
-    var next: UsageRange { UsageRange.allCases[(index + 1) % UsageRange.allCases.count] }
-    var previous: UsageRange { UsageRange.allCases[(index + UsageRange.allCases.count - 1) % UsageRange.allCases.count] }
+    public var next: UsageRange { UsageRange.allCases[(index + 1) % UsageRange.allCases.count] }
+    public var previous: UsageRange { UsageRange.allCases[(index + UsageRange.allCases.count - 1) % UsageRange.allCases.count] }
     private var index: Int { UsageRange.allCases.firstIndex(of: self)! }
 
     /// Words for the header ("last 7 days").
-    var label: String {
+    public var label: String {
         switch self {
         case .day: "last 24 hours"
         case .week: "last 7 days"

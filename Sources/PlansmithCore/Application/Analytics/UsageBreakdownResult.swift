@@ -11,7 +11,7 @@ public struct UsageBreakdownResult: Sendable, Equatable {
     public var hourly: [Int]?
 
     /// The table reads at most this many rows (newest first), to keep the load bounded.
-    static let rowLimit = 20_000
+    public static let rowLimit = 20_000
     /// The first read; most ranges end within it, so a large log is not decoded for a short range.
     static let firstPage = 2_000
 
