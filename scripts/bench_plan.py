@@ -1,11 +1,17 @@
 #!/usr/bin/env python3
-"""Planner benchmark: Plansmith vs pyperplan (gbf + hff) vs Fast Downward (eager_greedy([ff()])).
+"""Planner benchmark: Plansmith vs pyperplan (gbf + hff) vs Fast Downward (eager_greedy([ff()])), and
+Plansmith's LAMA searches vs Fast Downward's LAMA (--alias lama-first, --alias seq-sat-lama-2011).
 
 Runs every corpus problem with the same time limit, validates every plan with `plansmith check-plan`
 and (where its reader accepts the files) unified-planning, and prints a Markdown table: coverage per
 domain, median time, plan cost, time ratios, peak memory (max RSS of the child, via wait4).
 
 Usage: scripts/bench_plan.py [--timeout 60] [--domains blocks,gripper] [--plansmith PATH]
+                             [--lama] [--anytime-limit 30] [--quick]
+--lama adds the LAMA table: Plansmith `--search lama` vs FD lama-first (coverage, time to first plan,
+peak memory) and Plansmith `--search anytime` vs FD seq-sat-lama-2011 (best cost at 1/3 of the limit
+and at the limit, read off the time each improved plan appeared). --quick: problems p03 and p05 of
+every domain, limits 10 s, LAMA table only.
 Needs a release build (`swift build -c release --product plansmith`) and the peers venv
 (shared/tools/peers.sh; PLANSMITH_PEERS_VENV or <root>/.peers-venv).
 """
@@ -69,7 +75,14 @@ def main():
     parser.add_argument("--planners", default="plansmith,pyperplan,fd", help="comma-separated subset to run")
     parser.add_argument("--plansmith", default=os.path.join(ROOT, ".build/release/plansmith"))
     parser.add_argument("--corpus", default=os.environ.get("PLANSMITH_CORPUS", os.path.join(ROOT, "../shared/corpus")))
+    parser.add_argument("--lama", action="store_true", help="also run the LAMA comparison")
+    parser.add_argument("--anytime-limit", type=float, default=30)
+    parser.add_argument("--quick", action="store_true", help="subset and short limits, LAMA table only")
     args = parser.parse_args()
+    if args.quick:
+        args.lama = True
+        args.timeout = min(args.timeout, 10)
+        args.anytime_limit = min(args.anytime_limit, 10)
     venv = os.environ.get("PLANSMITH_PEERS_VENV", os.path.join(ROOT, ".peers-venv"))
     python = os.path.join(venv, "bin/python")
     pyperplan = os.path.join(venv, "bin/pyperplan")
@@ -79,8 +92,13 @@ def main():
     domains = sorted(d for d in os.listdir(args.corpus) if os.path.exists(os.path.join(args.corpus, d, "domain.pddl")))
     if args.domains:
         domains = [d for d in domains if d in args.domains.split(",")]
-    results = []  # dicts: domain, problem, planner, solved, time, cost, rss, valid, up
     work = tempfile.mkdtemp(prefix="bench-plan-")
+    if args.lama:
+        lama_comparison(args, domains, python, fd[0] if fd else None, work)
+        if args.quick:
+            shutil.rmtree(work, ignore_errors=True)
+            return
+    results = []  # dicts: domain, problem, planner, solved, time, cost, rss, valid, up
     up_manifest = []
     for domain in domains:
         folder = os.path.join(args.corpus, domain)
@@ -153,6 +171,132 @@ def main():
             print(f"| {r['domain']}/{r['problem']} | {r['time']:.2f} | {r['cost'] if r['cost'] is not None else '-'} | "
                   f"{r['stored_states'] if r['stored_states'] is not None else '-'} | {r['bytes_per_state'] or '-'} | {r['rss'] or 0:.0f} |")
     shutil.rmtree(work, ignore_errors=True)
+
+
+def check_cost(plansmith, domain_path, problem_path, text, path):
+    """Validates a plan with `plansmith check-plan`; returns its cost, or None when invalid."""
+    with open(path, "w") as handle:
+        handle.write("\n".join(plan_steps(text)) + "\n")
+    check = subprocess.run([plansmith, "check-plan", "--json", domain_path, problem_path, path], capture_output=True, text=True)
+    try:
+        verdict = json.loads(check.stdout)
+    except ValueError:
+        return None
+    return verdict["cost"] if verdict.get("valid") else None
+
+
+def lama_comparison(args, domains, python, fd_driver, work):
+    """Plansmith lama / anytime vs FD lama-first / seq-sat-lama-2011 on the same problems, same limits."""
+    limit, anytime = args.timeout, args.anytime_limit
+    early = anytime / 3
+    rows = []
+    for domain in domains:
+        folder = os.path.join(args.corpus, domain)
+        problems = sorted(glob.glob(os.path.join(folder, "p[0-9]*.pddl")))
+        if args.quick:
+            problems = [p for p in problems if os.path.basename(p) in ("p03.pddl", "p05.pddl")]
+        for problem_path in problems:
+            domain_path = os.path.join(folder, "domain.pddl")
+            name = f"{domain}/{os.path.basename(problem_path)[:-5]}"
+            scratch = os.path.join(work, "lama-" + name.replace("/", "-"))
+            os.makedirs(scratch)
+            row = {"problem": name}
+            # First plan: Plansmith --search lama vs FD lama-first.
+            code, elapsed, rss, out = peak_rss([args.plansmith, "plan", "--json", "--search", "lama", "--timeout", str(limit),
+                                                domain_path, problem_path], limit + 10)
+            answer = json.loads(out) if out.strip().startswith("{") else {}
+            cost = check_cost(args.plansmith, domain_path, problem_path, "\n".join(answer.get("plan") or []),
+                              os.path.join(scratch, "ps.plan")) if code == 0 else None
+            row["ps"] = {"solved": cost is not None, "time": elapsed, "rss": rss, "cost": cost,
+                         "invalid": code == 0 and cost is None, "bytes_per_state": answer.get("bytes_per_state")}
+            row["fd"] = {"solved": False, "time": None, "rss": None, "cost": None, "invalid": False}
+            if fd_driver:
+                plan_file = os.path.join(scratch, "fd.plan")
+                code, elapsed, rss, _ = peak_rss([python, fd_driver, "--alias", "lama-first", "--plan-file", plan_file,
+                                                  domain_path, problem_path], limit, cwd=scratch)
+                text = open(plan_file).read() if code == 0 and os.path.exists(plan_file) else ""
+                cost = check_cost(args.plansmith, domain_path, problem_path, text, plan_file + ".checked") if text else None
+                row["fd"] = {"solved": cost is not None, "time": elapsed, "rss": rss, "cost": cost, "invalid": bool(text) and cost is None}
+            # Anytime: the time of each improved plan.
+            start = time.time()
+            code, elapsed, rss, out = peak_rss([args.plansmith, "plan", "--json", "--search", "anytime", "--timeout", str(anytime),
+                                                domain_path, problem_path], anytime + 10)
+            timeline, invalid = [], 0
+            for line in out.splitlines():
+                try:
+                    event = json.loads(line)
+                except ValueError:
+                    continue
+                if event.get("plan"):
+                    cost = check_cost(args.plansmith, domain_path, problem_path, "\n".join(event["plan"]),
+                                      os.path.join(scratch, "ps-any.plan"))
+                    if cost is None:
+                        invalid += 1
+                    else:
+                        timeline.append((event["time_s"], cost))
+            row["ps_any"] = {"timeline": timeline, "rss": rss, "invalid": invalid}
+            row["fd_any"] = {"timeline": [], "rss": None, "invalid": 0}
+            if fd_driver:
+                plan_file = os.path.join(scratch, "fd-any.plan")
+                start = time.time()
+                code, elapsed, rss, _ = peak_rss([python, fd_driver, "--alias", "seq-sat-lama-2011", "--plan-file", plan_file,
+                                                  domain_path, problem_path], anytime, cwd=scratch)
+                timeline, invalid = [], 0
+                for path in sorted(glob.glob(plan_file + ".*"), key=lambda p: int(p.rsplit(".", 1)[1]) if p.rsplit(".", 1)[1].isdigit() else 0):
+                    if not path.rsplit(".", 1)[1].isdigit():
+                        continue
+                    found = os.path.getmtime(path) - start
+                    cost = check_cost(args.plansmith, domain_path, problem_path, open(path).read(), path + ".checked")
+                    if cost is None:
+                        invalid += 1
+                    else:
+                        timeline.append((found, cost))
+                row["fd_any"] = {"timeline": timeline, "rss": rss, "invalid": invalid}
+            rows.append(row)
+            def best(entry, by):
+                costs = [c for t, c in entry["timeline"] if t <= by]
+                return min(costs) if costs else None
+            print(f"{name}: lama {row['ps']['cost']} {row['ps']['time']:.2f}s / FD lama-first {row['fd']['cost']} "
+                  f"{(row['fd']['time'] or 0):.2f}s; anytime {best(row['ps_any'], anytime)} / FD lama-2011 {best(row['fd_any'], anytime)}",
+                  file=sys.stderr, flush=True)
+    lama_report(rows, limit, anytime, early)
+
+
+def lama_report(rows, limit, anytime, early):
+    def best(entry, by):
+        costs = [c for t, c in entry["timeline"] if t <= by]
+        return min(costs) if costs else None
+    print(f"\n## LAMA comparison ({len(rows)} problems; first plan: limit {limit:g} s; anytime: limit {anytime:g} s)\n")
+    print("| problem | Plansmith lama s | FD lama-first s | cost lama / FD | peak MB lama / FD | bytes/state | "
+          f"anytime cost @{early:g}s Plansmith / FD-2011 | @{anytime:g}s Plansmith / FD-2011 |")
+    print("|---|---|---|---|---|---|---|---|")
+    fmt = lambda v, f="{:.2f}": "-" if v is None else f.format(v)
+    for r in rows:
+        ps, fd, pa, fa = r["ps"], r["fd"], r["ps_any"], r["fd_any"]
+        print(f"| {r['problem']} | {fmt(ps['time']) if ps['solved'] else '--'} | {fmt(fd['time']) if fd['solved'] else '--'} | "
+              f"{fmt(ps['cost'], '{}')} / {fmt(fd['cost'], '{}')} | {fmt(ps['rss'], '{:.0f}')} / {fmt(fd['rss'], '{:.0f}')} | "
+              f"{fmt(ps.get('bytes_per_state'), '{}')} | {fmt(best(pa, early), '{}')} / {fmt(best(fa, early), '{}')} | "
+              f"{fmt(best(pa, anytime), '{}')} / {fmt(best(fa, anytime), '{}')} |")
+    solved_ps = sum(r["ps"]["solved"] for r in rows)
+    solved_fd = sum(r["fd"]["solved"] for r in rows)
+    both = [r for r in rows if r["ps"]["solved"] and r["fd"]["solved"]]
+    speed = [r["fd"]["time"] / r["ps"]["time"] for r in both]
+    mem = [(r["ps"]["rss"] or 0) <= (r["fd"]["rss"] or 0) for r in both]
+    any_both = [r for r in rows if best(r["ps_any"], anytime) is not None and best(r["fd_any"], anytime) is not None]
+    early_both = [r for r in rows if best(r["ps_any"], early) is not None and best(r["fd_any"], early) is not None]
+    first_any = [r["ps_any"]["timeline"][0][0] for r in rows if r["ps_any"]["timeline"]]
+    first_fd_any = [r["fd_any"]["timeline"][0][0] for r in rows if r["fd_any"]["timeline"]]
+    invalid = sum(r["ps"]["invalid"] + r["fd"]["invalid"] + r["ps_any"]["invalid"] + r["fd_any"]["invalid"] for r in rows)
+    print(f"\ncoverage (first plan, {limit:g} s): Plansmith lama {solved_ps}, FD lama-first {solved_fd} of {len(rows)}")
+    print(f"end-to-end time to first plan, FD lama-first / Plansmith lama (median over {len(both)} solved by both): "
+          f"{median(speed):.1f}x")
+    print(f"peak RSS Plansmith lama <= FD lama-first on {sum(mem)} of {len(both)}")
+    print(f"anytime sum of best costs @{early:g}s on {len(early_both)} solved by both: Plansmith "
+          f"{sum(best(r['ps_any'], early) for r in early_both)}, FD seq-sat-lama-2011 {sum(best(r['fd_any'], early) for r in early_both)}")
+    print(f"anytime sum of best costs @{anytime:g}s on {len(any_both)} solved by both: Plansmith "
+          f"{sum(best(r['ps_any'], anytime) for r in any_both)}, FD seq-sat-lama-2011 {sum(best(r['fd_any'], anytime) for r in any_both)}")
+    print(f"anytime median time to first plan: Plansmith {median(first_any):.2f} s, FD seq-sat-lama-2011 {median(first_fd_any):.2f} s")
+    print(f"plans found invalid by check-plan: {invalid}")
 
 
 def median(values):

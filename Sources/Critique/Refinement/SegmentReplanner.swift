@@ -33,7 +33,9 @@ struct SegmentReplanner: Sendable {
             segmentTask.initialFacts = states[start].sorted()
             segmentTask.goalFacts = requirements(ofSuffix: operators[end...]).sorted()
             segmentTask.negativeGoalFacts = []
-            var configuration = SearchConfiguration(algorithm: .lazyGreedy, heuristic: .ff)
+            // The planner's anytime engine (LAMA, then bounded weighted A*): within its slice it
+            // returns the cheapest segment it finds, not merely the first one under the bound.
+            var configuration = SearchConfiguration(algorithm: .anytime, heuristic: .ff)
             configuration.limits.timeLimit = slice
             configuration.costBound = segmentCost
             guard let found = PlanSearch.solve(segmentTask, configuration: configuration, isCancelled: isCancelled).plan else { continue }

@@ -6,10 +6,18 @@ public struct GroundingOptions: Sendable {
     public var operatorLimit: Int
     /// Most disjuncts one precondition or effect condition may expand to.
     public var disjunctLimit: Int
+    /// Grounding stops with `PlanningError.limitReached(.time)` at this instant (checked inside
+    /// the reachability join and per instantiated action, not only between phases).
+    public var deadline: ContinuousClock.Instant?
+    /// Grounding stops with `PlanningError.limitReached(.memory)` when its own structures pass this.
+    public var memoryLimitBytes: Int?
 
-    public init(operatorLimit: Int = 1_000_000, disjunctLimit: Int = 10_000) {
+    public init(operatorLimit: Int = 1_000_000, disjunctLimit: Int = 10_000, deadline: ContinuousClock.Instant? = nil,
+                memoryLimitBytes: Int? = nil) {
         self.operatorLimit = operatorLimit
         self.disjunctLimit = disjunctLimit
+        self.deadline = deadline
+        self.memoryLimitBytes = memoryLimitBytes
     }
 }
 
@@ -22,14 +30,24 @@ public struct GroundingOptions: Sendable {
 public enum Grounder {
     public static func ground(domain: Domain, problem: Problem, options: GroundingOptions = GroundingOptions()) throws -> GroundedTask {
         let lifted = try LiftedTask(domain: domain, problem: problem)
-        var reachability = LiftedReachability(task: lifted, operatorLimit: options.operatorLimit)
+        var reachability = LiftedReachability(task: lifted, operatorLimit: options.operatorLimit, deadline: options.deadline,
+                                              memoryLimitBytes: options.memoryLimitBytes)
         try reachability.run()
+        var budget = BudgetCheck(deadline: options.deadline, memoryLimitBytes: options.memoryLimitBytes, stride: 16)
         var facts = reachability.facts
         let instantiator = FormulaInstantiator(task: lifted, facts: facts, initial: Set(lifted.initialFacts))
         var operators: [GroundOperator] = []
+        var operatorBytes = 0
         for (a, arguments) in reachability.instances {
+            if budget.isDue(), let limit = budget.exceededNow(bytes: reachability.estimatedBytes + operatorBytes) {
+                throw PlanningError.limitReached(limit)
+            }
+            let before = operators.count
             try instantiate(action: a, arguments: arguments, lifted: lifted, instantiator: instantiator,
                             facts: &facts, options: options, into: &operators)
+            for op in operators[before...] {
+                operatorBytes += 160 + 4 * (op.preconditions.count + op.adds.count + op.deletes.count + op.arguments.count)
+            }
             if operators.count > options.operatorLimit {
                 throw PlanningError.tooManyOperators(limit: options.operatorLimit, schema: lifted.actions[a].name)
             }
@@ -41,6 +59,7 @@ public enum Grounder {
             throw PlanningError.formulaTooLarge(action: "goal", disjuncts: options.disjunctLimit)
         }
         let fluentInit = lifted.initialFacts.compactMap { lifted.predicateIsStatic[Int($0.predicate)] ? nil : facts.id(of: $0) }
+        if let limit = budget.exceededNow(bytes: reachability.estimatedBytes + operatorBytes) { throw PlanningError.limitReached(limit) }
         var pruner = GroundTaskPruner(facts: facts, lifted: lifted, operators: operators, initial: fluentInit, goal: goalDNF)
         return pruner.run()
     }

@@ -16,19 +16,35 @@ struct LiftedReachability {
     private var bodies: [[(predicate: Int, terms: [LiftedTerm])]] = []
     private var triggers: [[(action: Int, atom: Int)]] = []
     private var slotMember: [[[Bool]]] = []
+    /// Objects each action slot may take (computed once: `objects(ofTypes:)` allocates).
+    private var slotObjects: [[[Int32]]] = []
     private var seenInstances: [Set<[Int32]>] = []
-    /// Processed facts by predicate, and by (predicate, argument position, object).
+    /// Processed facts by predicate.
     private var byPredicate: [[Int32]] = []
-    private var byArgument: [Int: [Int32]] = [:]
+    /// Processed facts of one predicate keyed by the objects at a set of bound positions (a bit
+    /// mask): a join looks candidates up by every argument it already knows, so a body atom with
+    /// two bound arguments costs one lookup, not a scan of the facts matching one of them.
+    private var indexes: [Int: [[Int32]: [Int32]]] = [:]
+    private var indexedMasks: [[Int]] = []
+    private var budget: BudgetCheck
 
-    init(task: LiftedTask, operatorLimit: Int) {
+    init(task: LiftedTask, operatorLimit: Int, deadline: ContinuousClock.Instant? = nil, memoryLimitBytes: Int? = nil) {
         self.task = task
         self.operatorLimit = operatorLimit
+        budget = BudgetCheck(deadline: deadline, memoryLimitBytes: memoryLimitBytes, stride: 256)
+    }
+
+    /// A rough count of the bytes this phase holds (facts, instances, indexes), for the memory limit.
+    var estimatedBytes: Int { facts.count * 120 + instances.count * 120 }
+
+    private mutating func checkBudget() throws {
+        if budget.isDue(), let limit = budget.exceededNow(bytes: estimatedBytes) { throw PlanningError.limitReached(limit) }
     }
 
     mutating func run() throws {
         let objectCount = task.objectNames.count
         byPredicate = Array(repeating: [], count: task.predicateNames.count)
+        indexedMasks = Array(repeating: [], count: task.predicateNames.count)
         triggers = Array(repeating: [], count: task.predicateNames.count)
         seenInstances = Array(repeating: [], count: task.actions.count)
         for (a, action) in task.actions.enumerated() {
@@ -36,9 +52,11 @@ struct LiftedReachability {
             Self.collectBody(action.precondition, parameterCount: action.parameterCount, into: &body)
             bodies.append(body.map { (predicate: $0.0, terms: $0.1) })
             for (i, atom) in body.enumerated() { triggers[atom.0].append((a, i)) }
-            slotMember.append(action.slotTypes.map { types in
+            let objects = action.slotTypes.map { task.objects(ofTypes: $0) }
+            slotObjects.append(objects)
+            slotMember.append(objects.map { list in
                 var member = Array(repeating: false, count: objectCount)
-                for object in task.objects(ofTypes: types) { member[Int(object)] = true }
+                for object in list { member[Int(object)] = true }
                 return member
             })
         }
@@ -49,13 +67,14 @@ struct LiftedReachability {
         }
         var next = 0
         while next < facts.count {
+            try checkBudget()
             let id = Int32(next)
             let fact = facts.keys[next]
             next += 1
             let p = Int(fact.predicate)
             byPredicate[p].append(id)
-            for (position, object) in fact.arguments.enumerated() {
-                byArgument[argumentKey(p, position, object), default: []].append(id)
+            for mask in indexedMasks[p] {
+                indexes[indexKey(p, mask), default: [:]][Self.project(fact.arguments, mask), default: []].append(id)
             }
             for (a, atomIndex) in triggers[p] {
                 var binding = Array(repeating: Int32(-1), count: task.actions[a].parameterCount)
@@ -67,8 +86,37 @@ struct LiftedReachability {
         }
     }
 
-    private func argumentKey(_ predicate: Int, _ position: Int, _ object: Int32) -> Int {
-        (predicate &* 64 &+ position) &* (task.objectNames.count + 1) &+ Int(object)
+    private func indexKey(_ predicate: Int, _ mask: Int) -> Int { predicate &* 4096 &+ mask }
+
+    /// The arguments at the positions in `mask`, in position order.
+    private static func project(_ arguments: [Int32], _ mask: Int) -> [Int32] {
+        var key: [Int32] = []
+        for (position, object) in arguments.enumerated() where mask & (1 << position) != 0 { key.append(object) }
+        return key
+    }
+
+    /// Processed facts of `predicate` whose arguments at the bound positions of `terms` match.
+    private mutating func candidates(_ predicate: Int, _ terms: [LiftedTerm], binding: [Int32]) -> [Int32] {
+        var mask = 0
+        var key: [Int32] = []
+        for (position, term) in terms.enumerated() where position < 12 {
+            let object: Int32
+            switch term {
+            case .object(let o): object = o
+            case .slot(let s): object = binding[s]
+            }
+            if object >= 0 { mask |= 1 << position; key.append(object) }
+        }
+        if mask == 0 { return byPredicate[predicate] }
+        let slot = indexKey(predicate, mask)
+        if indexes[slot] == nil {
+            // First lookup by this set of positions: index the facts processed so far.
+            indexedMasks[predicate].append(mask)
+            var index: [[Int32]: [Int32]] = [:]
+            for id in byPredicate[predicate] { index[Self.project(facts.keys[Int(id)].arguments, mask), default: []].append(id) }
+            indexes[slot] = index
+        }
+        return indexes[slot]![key] ?? []
     }
 
     private static func collectBody(_ condition: LiftedCondition, parameterCount: Int, into body: inout [(Int, [LiftedTerm])]) {
@@ -98,28 +146,19 @@ struct LiftedReachability {
     }
 
     private mutating func join(action a: Int, binding: inout [Int32], done: inout [Bool], remaining: Int) throws {
+        try checkBudget()
         if remaining == 0 {
             try completeUnbound(action: a, binding: &binding, from: 0)
             return
         }
-        // Pick the pending atom with the shortest candidate list.
+        // Pick the pending atom with the fewest candidates.
         var best = -1
         var bestCandidates: [Int32] = []
         var bestSize = Int.max
-        for (i, atom) in bodies[a].enumerated() where !done[i] {
-            var candidates = byPredicate[atom.predicate]
-            for (position, term) in atom.terms.enumerated() {
-                let object: Int32
-                switch term {
-                case .object(let o): object = o
-                case .slot(let s): object = binding[s]
-                }
-                if object >= 0 {
-                    let list = byArgument[argumentKey(atom.predicate, position, object)] ?? []
-                    if list.count < candidates.count { candidates = list }
-                }
-            }
-            if candidates.count < bestSize { best = i; bestSize = candidates.count; bestCandidates = candidates }
+        for i in bodies[a].indices where !done[i] {
+            let atom = bodies[a][i]
+            let list = candidates(atom.predicate, atom.terms, binding: binding)
+            if list.count < bestSize { best = i; bestSize = list.count; bestCandidates = list }
             if bestSize == 0 { return }
         }
         done[best] = true
@@ -134,6 +173,7 @@ struct LiftedReachability {
 
     /// Enumerates objects for parameters no body atom binds, then records the instance.
     private mutating func completeUnbound(action a: Int, binding: inout [Int32], from slot: Int) throws {
+        try checkBudget()
         if slot == binding.count {
             guard seenInstances[a].insert(binding).inserted else { return }
             instances.append((a, binding))
@@ -144,7 +184,7 @@ struct LiftedReachability {
             return
         }
         if binding[slot] >= 0 { return try completeUnbound(action: a, binding: &binding, from: slot + 1) }
-        for object in task.objects(ofTypes: task.actions[a].slotTypes[slot]) {
+        for object in slotObjects[a][slot] {
             binding[slot] = object
             try completeUnbound(action: a, binding: &binding, from: slot + 1)
         }
@@ -157,18 +197,20 @@ struct LiftedReachability {
         var binding = parameters + Array(repeating: -1, count: action.slotTypes.count - action.parameterCount)
         for effect in action.effects {
             guard case .add(let p, let terms) = effect.kind else { continue }
-            forEachBinding(of: effect.forallSlots, action: action, binding: &binding, index: 0) { binding in
+            // Static: calling a method of `self` here would hold a second reference to `facts`
+            // while the closure interns into it, and copy the whole table on every insert.
+            Self.forEachBinding(of: effect.forallSlots, objects: slotObjects[a], binding: &binding, index: 0) { binding in
                 facts.intern(FactKey(predicate: Int32(p), arguments: terms.map { $0.resolve(binding) }))
             }
         }
     }
 
-    private func forEachBinding(of slots: [Int], action: LiftedAction, binding: inout [Int32], index: Int,
+    private static func forEachBinding(of slots: [Int], objects: [[Int32]], binding: inout [Int32], index: Int,
                                 _ body: (inout [Int32]) -> Void) {
         if index == slots.count { body(&binding); return }
-        for object in task.objects(ofTypes: action.slotTypes[slots[index]]) {
+        for object in objects[slots[index]] {
             binding[slots[index]] = object
-            forEachBinding(of: slots, action: action, binding: &binding, index: index + 1, body)
+            forEachBinding(of: slots, objects: objects, binding: &binding, index: index + 1, body)
         }
     }
 }

@@ -4,7 +4,7 @@
 /// `step()` does one expansion; `SearchRunner` owns the loop, the budget, cancellation and
 /// progress, like `SearchAlgorithm::search()` in Fast Downward.
 final class BestFirstSearch {
-    enum StepResult { case inProgress, solved(Int32), exhausted }
+    enum StepResult { case inProgress, solved(Int32), exhausted, limit(Limit) }
 
     let task: SearchTask
     let configuration: SearchConfiguration
@@ -26,11 +26,15 @@ final class BestFirstSearch {
     private(set) var statistics = SearchStatistics()
     private(set) var bestH = Int.max
     private let bound: Int
+    /// Read inside expansions too: one expansion of a state with many successors evaluates each
+    /// of them, and on some tasks (childsnack) that alone takes seconds.
+    private var budget: BudgetCheck
+    private(set) var limitReached: Limit?
 
     static let unknown = Int32(-2)
     static let deadEndValue = Int32.max
 
-    init(task: SearchTask, configuration: SearchConfiguration) {
+    init(task: SearchTask, configuration: SearchConfiguration, deadline: ContinuousClock.Instant? = nil) {
         self.task = task
         self.configuration = configuration
         let costs: CostAdjustment = configuration.weights.g == 0 ? (task.task.usesActionCosts ? .plusOne : .normal) : .normal
@@ -44,6 +48,7 @@ final class BestFirstSearch {
         isPreferred = Array(repeating: false, count: task.operatorCount)
         bound = configuration.costBound ?? Int.max
         statistics.bytesPerState = task.words * 8
+        budget = BudgetCheck(deadline: deadline, memoryLimitBytes: configuration.limits.memoryLimitBytes, stride: 8)
     }
 
     var memoryBytes: Int {
@@ -83,6 +88,7 @@ final class BestFirstSearch {
             return h[Int(id)] == Self.deadEndValue ? deadEnd : Int(h[Int(id)])
         }
         statistics.evaluated += 1
+        if limitReached == nil, budget.isDue(), let limit = budget.exceededNow(bytes: memoryBytes) { limitReached = limit }
         let value = state.withUnsafeBufferPointer { heuristic.evaluate($0.baseAddress!, collectPreferred: open.usesPreferred) }
         h[Int(id)] = value == deadEnd ? Self.deadEndValue : Int32(clamping: value)
         lastPreferred = open.usesPreferred ? heuristic.preferred : []
@@ -158,6 +164,7 @@ final class BestFirstSearch {
             let savedPreferred = lastPreferred
             let value = evaluate(succ, successor)
             lastPreferred = savedPreferred
+            if let limit = limitReached { return .limit(limit) }
             if value == deadEnd { continue }
             if wG == 0 {
                 let isGoal = successor.withUnsafeBufferPointer { task.isGoal($0.baseAddress!) }

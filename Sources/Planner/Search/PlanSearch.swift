@@ -3,31 +3,60 @@ import PDDL
 /// Public entry points for planning: ground, then search under one loop that owns the budget,
 /// cancellation and progress events.
 public enum PlanSearch {
-    /// Parses nothing: grounds `domain` + `problem` and searches with `configuration`.
+    /// Called with each plan an anytime search finds that is cheaper than the one before.
+    public typealias PlanHandler = (Plan, SearchStatistics) -> Void
+
+    /// Grounds `domain` + `problem` and searches with `configuration`. The time and memory limits
+    /// cover grounding and search together: a task whose grounding alone outlasts the deadline ends
+    /// with `.exhausted(.time, …)` (`stoppedWhileGrounding`), as a search that runs out does.
     public static func plan(domain: Domain, problem: Problem, configuration: SearchConfiguration = .default,
                             grounding: GroundingOptions = GroundingOptions(),
-                            isCancelled: (() -> Bool)? = nil, progress: ((SearchProgress) -> Void)? = nil) throws -> PlanningOutcome {
-        let task = try Grounder.ground(domain: domain, problem: problem, options: grounding)
-        return solve(task, configuration: configuration, isCancelled: isCancelled, progress: progress)
+                            isCancelled: (() -> Bool)? = nil, progress: ((SearchProgress) -> Void)? = nil,
+                            improved: PlanHandler? = nil) throws -> PlanningOutcome {
+        let deadline = configuration.limits.deadline(startingAt: .now)
+        var options = grounding
+        if let deadline { options.deadline = options.deadline.map { min($0, deadline) } ?? deadline }
+        options.memoryLimitBytes = min(options.memoryLimitBytes ?? Int.max, configuration.limits.memoryLimitBytes)
+        let task: GroundedTask
+        do {
+            task = try Grounder.ground(domain: domain, problem: problem, options: options)
+        } catch PlanningError.limitReached(let limit) {
+            var statistics = SearchStatistics()
+            statistics.stoppedWhileGrounding = true
+            return .exhausted(limit, statistics)
+        }
+        var rest = configuration
+        rest.limits.deadline = deadline
+        rest.limits.timeLimit = nil
+        return solve(task, configuration: rest, isCancelled: isCancelled, progress: progress, improved: improved)
     }
 
     /// Searches a grounded task.
     public static func solve(_ task: GroundedTask, configuration: SearchConfiguration = .default,
-                             isCancelled: (() -> Bool)? = nil, progress: ((SearchProgress) -> Void)? = nil) -> PlanningOutcome {
+                             isCancelled: (() -> Bool)? = nil, progress: ((SearchProgress) -> Void)? = nil,
+                             improved: PlanHandler? = nil) -> PlanningOutcome {
+        let deadline = configuration.limits.deadline(startingAt: .now)
         let searchTask = SearchTask(task)
-        if configuration.algorithm == .anytime {
-            return anytime(searchTask, configuration: configuration, isCancelled: isCancelled, progress: progress)
+        switch configuration.algorithm {
+        case .anytime:
+            return anytime(searchTask, configuration: configuration, deadline: deadline, isCancelled: isCancelled,
+                           progress: progress, improved: improved)
+        case .lama:
+            let graph = LandmarkGraph.rhw(searchTask, deadline: deadline)
+            let search = LamaSearch(task: searchTask, graph: graph, weights: (0, 1), bound: configuration.costBound,
+                                    limits: configuration.limits, deadline: deadline)
+            return run(search, configuration: configuration, deadline: deadline, isCancelled: isCancelled, progress: progress)
+        default:
+            let search = BestFirstSearch(task: searchTask, configuration: configuration, deadline: deadline)
+            return run(search, configuration: configuration, deadline: deadline, isCancelled: isCancelled, progress: progress)
         }
-        let clock = ContinuousClock()
-        let deadline = configuration.limits.timeLimit.map { clock.now + $0 }
-        return run(searchTask, configuration: configuration, deadline: deadline, isCancelled: isCancelled, progress: progress)
     }
 
-    static func run(_ task: SearchTask, configuration: SearchConfiguration, deadline: ContinuousClock.Instant?,
+    static func run(_ search: some SearchEngine, configuration: SearchConfiguration, deadline: ContinuousClock.Instant?,
                     isCancelled: (() -> Bool)?, progress: ((SearchProgress) -> Void)?, bound: Int? = nil) -> PlanningOutcome {
         let clock = ContinuousClock()
         let started = clock.now
-        let search = BestFirstSearch(task: task, configuration: configuration)
+        let task = search.task
         func statistics() -> SearchStatistics {
             var s = search.finishStatistics()
             let elapsed = clock.now - started
@@ -38,14 +67,16 @@ public enum PlanSearch {
         var steps = 0
         var lastReportedH = Int.max
         var lastReport = started
+        let budget = BudgetCheck(deadline: deadline, memoryLimitBytes: configuration.limits.memoryLimitBytes)
         while case .inProgress = result {
             steps += 1
-            if steps & 255 == 0 {
+            // The clock is read every step: an expansion can take long (many successors, slow
+            // heuristic), so a count-only check overruns the deadline by seconds.
+            if let limit = budget.exceededNow(bytes: search.memoryBytes) { return .exhausted(limit, statistics()) }
+            if steps & 63 == 0 {
                 if isCancelled?() == true || Task.isCancelled { return .cancelled }
-                let now = clock.now
-                if let deadline, now >= deadline { return .exhausted(.time, statistics()) }
-                if search.memoryBytes > configuration.limits.memoryLimitBytes { return .exhausted(.memory, statistics()) }
                 if search.statistics.evaluated > configuration.limits.maxStates { return .exhausted(.states, statistics()) }
+                let now = clock.now
                 if let progress, search.bestH < lastReportedH || now - lastReport > .milliseconds(200) {
                     lastReportedH = search.bestH
                     lastReport = now
@@ -59,6 +90,8 @@ public enum PlanSearch {
         switch result {
         case .solved(let id):
             return .solved(makePlan(task, path: search.operatorPath(to: id)), statistics())
+        case .limit(let limit):
+            return .exhausted(limit, statistics())
         case .exhausted, .inProgress:
             return .provenUnsolvable(statistics())
         }
@@ -77,30 +110,54 @@ public enum PlanSearch {
         return Plan(steps: steps, cost: cost)
     }
 
-    /// Lazy greedy for a first plan, then weighted A* with weights 5, 3, 2, 1, each pruned by the
-    /// best cost found so far, until the deadline.
-    static func anytime(_ task: SearchTask, configuration: SearchConfiguration, isCancelled: (() -> Bool)?,
-                        progress: ((SearchProgress) -> Void)?) -> PlanningOutcome {
-        let clock = ContinuousClock()
-        let deadline = configuration.limits.timeLimit.map { clock.now + $0 }
-        var first = configuration
-        first.algorithm = .lazyGreedy
-        var best: (Plan, SearchStatistics)?
-        var outcome = run(task, configuration: first, deadline: deadline, isCancelled: isCancelled, progress: progress)
-        guard case .solved(let plan, let stats) = outcome else { return outcome }
-        best = (plan, stats)
-        for weight in [5, 3, 2, 1] {
-            var next = configuration
-            next.algorithm = .weightedAStar
-            next.weight = weight
-            next.costBound = best!.0.cost
-            outcome = run(task, configuration: next, deadline: deadline, isCancelled: isCancelled, progress: progress, bound: best!.0.cost)
-            switch outcome {
-            case .solved(let plan, let stats) where plan.cost < best!.0.cost: best = (plan, stats)
-            case .cancelled, .exhausted: return .solved(best!.0, best!.1)
-            default: continue
+    /// LAMA-2011's anytime search: LAMA's greedy search for a first plan, then lazy weighted A*
+    /// with weights 5, 3, 2, 1 (the last repeated while it improves), each restarted from scratch
+    /// and pruned by the best cost so far (g + operator cost ≥ best is cut: safe whatever h is),
+    /// until the deadline or a search under w = 1 proves no cheaper plan exists. Each cheaper plan
+    /// goes to `improved` as it is found.
+    static func anytime(_ task: SearchTask, configuration: SearchConfiguration, deadline: ContinuousClock.Instant?,
+                        isCancelled: (() -> Bool)?, progress: ((SearchProgress) -> Void)?,
+                        improved: PlanHandler?) -> PlanningOutcome {
+        let graph = LandmarkGraph.rhw(task, deadline: deadline)
+        let first = LamaSearch(task: task, graph: graph, weights: (0, 1), bound: configuration.costBound,
+                               limits: configuration.limits, deadline: deadline)
+        let outcome = run(first, configuration: configuration, deadline: deadline, isCancelled: isCancelled, progress: progress)
+        guard case .solved(var best, var bestStatistics) = outcome else { return outcome }
+        improved?(best, bestStatistics)
+        var weights = [5, 3, 2, 1]
+        while !weights.isEmpty {
+            let weight = weights.removeFirst()
+            let search = LamaSearch(task: task, graph: graph, weights: (1, weight), bound: best.cost,
+                                    limits: configuration.limits, deadline: deadline)
+            switch run(search, configuration: configuration, deadline: deadline, isCancelled: isCancelled,
+                       progress: progress, bound: best.cost) {
+            case .solved(let plan, let statistics) where plan.cost < best.cost:
+                (best, bestStatistics) = (plan, statistics)
+                improved?(plan, statistics)
+                if weight == 1 { weights = [1] }
+            case .cancelled, .exhausted:
+                return .solved(best, bestStatistics)
+            default:
+                continue
             }
         }
-        return .solved(best!.0, best!.1)
+        return .solved(best, bestStatistics)
     }
 }
+
+/// One search algorithm stepped by `PlanSearch.run`, which owns the loop, limits and progress.
+protocol SearchEngine: AnyObject {
+    typealias StepResult = BestFirstSearch.StepResult
+    var task: SearchTask { get }
+    var statistics: SearchStatistics { get }
+    var bestH: Int { get }
+    var memoryBytes: Int { get }
+    func start() -> StepResult
+    func step() -> StepResult
+    func operatorPath(to id: Int32) -> [Int32]
+    func finishStatistics() -> SearchStatistics
+}
+
+extension BestFirstSearch: SearchEngine {}
+
+

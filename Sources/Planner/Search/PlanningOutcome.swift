@@ -45,6 +45,8 @@ public struct SearchStatistics: Sendable, Hashable {
     public var seconds = 0.0
     /// Heuristic value of the initial state.
     public var initialHeuristic: Int?
+    /// True when a limit ran out while grounding, before any search started.
+    public var stoppedWhileGrounding = false
     public init() {}
 }
 

@@ -4,7 +4,11 @@ public enum SearchAlgorithm: String, Sendable, Hashable, CaseIterable {
     case lazyGreedy = "lazy-greedy"
     case astar
     case weightedAStar = "wastar"
-    /// Lazy greedy first, then weighted A* with falling weights, each bounded by the best cost so far.
+    /// LAMA's first iteration (LAMA-first): lazy greedy over FF and landmark count with
+    /// preferred-operator queues; `heuristic` is not used.
+    case lama
+    /// LAMA-2011: `lama` for a first plan, then lazy weighted A* with falling weights (5, 3, 2, 1),
+    /// each bounded by the best cost so far, until the deadline.
     case anytime
 }
 
@@ -18,17 +22,34 @@ public enum CostAdjustment: Sendable, Hashable {
     case normal, unit, plusOne
 }
 
-/// Budgets a search runs under.
+/// Budgets a planning run works under. `PlanSearch.plan` spends them on grounding and search
+/// together; `PlanSearch.solve` on search alone.
 public struct SearchLimits: Sendable {
+    /// Time from the start of `plan`/`solve`.
     public var timeLimit: Duration?
-    /// Most bytes the search's own structures may use.
+    /// An end point fixed by the caller (say, when its command started, so parsing counts too);
+    /// the earlier of this and `timeLimit` applies.
+    public var deadline: ContinuousClock.Instant?
+    /// Most bytes the planner's own structures (grounding tables, state registry, open lists) may use.
     public var memoryLimitBytes: Int
     public var maxStates: Int
 
-    public init(timeLimit: Duration? = nil, memoryLimitBytes: Int = 2 << 30, maxStates: Int = Int(Int32.max - 1)) {
+    public init(timeLimit: Duration? = nil, deadline: ContinuousClock.Instant? = nil, memoryLimitBytes: Int = 2 << 30,
+                maxStates: Int = Int(Int32.max - 1)) {
         self.timeLimit = timeLimit
+        self.deadline = deadline
         self.memoryLimitBytes = memoryLimitBytes
         self.maxStates = maxStates
+    }
+
+    /// The instant the run must end by when it starts at `now`.
+    func deadline(startingAt now: ContinuousClock.Instant) -> ContinuousClock.Instant? {
+        let fromLimit = timeLimit.map { now + $0 }
+        switch (deadline, fromLimit) {
+        case (let a?, let b?): return min(a, b)
+        case (let a?, nil): return a
+        case (nil, let b): return b
+        }
     }
 }
 
@@ -61,7 +82,7 @@ public struct SearchConfiguration: Sendable {
     /// (weight of g, weight of h) in the open-list priority.
     var weights: (g: Int, h: Int) {
         switch algorithm {
-        case .eagerGreedy, .lazyGreedy: (0, 1)
+        case .eagerGreedy, .lazyGreedy, .lama: (0, 1)
         case .astar: (1, 1)
         case .weightedAStar, .anytime: (1, weight)
         }

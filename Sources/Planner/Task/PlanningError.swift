@@ -10,6 +10,8 @@ public enum PlanningError: Error, Sendable, CustomStringConvertible {
     case tooManyOperators(limit: Int, schema: String)
     /// Normalising a precondition into disjunctive normal form produced too many disjuncts.
     case formulaTooLarge(action: String, disjuncts: Int)
+    /// The run's time or memory budget ran out while grounding (`GroundingOptions.deadline`).
+    case limitReached(Limit)
 
     public var description: String {
         switch self {
@@ -19,6 +21,7 @@ public enum PlanningError: Error, Sendable, CustomStringConvertible {
             "grounding stopped: more than \(limit) ground operators (while grounding '\(schema)'); raise the operator limit or simplify the problem"
         case .formulaTooLarge(let action, let disjuncts):
             "grounding stopped: the precondition of '\(action)' expands to more than \(disjuncts) disjuncts"
+        case .limitReached(let limit): "grounding stopped: the \(limit.rawValue) limit was reached"
         }
     }
 }

@@ -176,8 +176,10 @@ public struct LocalPlanning: PlanningService {
     }
 
     /// Parses, checks, grounds and searches under the job's one time limit.
+    /// `improved` hears each cheaper plan of an anytime search as it is found.
     public static func planNow(_ job: PlanJob, isCancelled: (@Sendable () -> Bool)? = nil,
-                               progress: (@Sendable (SearchProgress) -> Void)? = nil) -> PlanJobResult {
+                               progress: (@Sendable (SearchProgress) -> Void)? = nil,
+                               improved: PlanSearch.PlanHandler? = nil) -> PlanJobResult {
         let clock = ContinuousClock()
         let started = clock.now
         let report = ValidationReport.validate(domain: job.domain, problem: job.problem)
@@ -193,7 +195,7 @@ public struct LocalPlanning: PlanningService {
         do {
             outcome = try PlanSearch.plan(domain: domain, problem: problem, configuration: configuration,
                                           grounding: GroundingOptions(operatorLimit: job.operatorLimit),
-                                          isCancelled: isCancelled, progress: progress)
+                                          isCancelled: isCancelled, progress: progress, improved: improved)
         } catch let error as PlanningError {
             if case .tooManyOperators = error { return .limit(.operators, nil) }
             return .refused("\(error)")

@@ -10,7 +10,11 @@ struct PlanCommand: ParsableCommand {
         abstract: "Find a plan for a PDDL problem (classical planning, ADL, action costs).",
         discussion: """
         Prints the plan in IPC format, one '(action arg …)' per line, then '; cost = N'.
-        Searches: lazy-greedy (default), eager-greedy, astar, wastar, anytime (improves cost until --timeout).
+        Searches: lazy-greedy (default), lama (LAMA-first: lazy greedy over FF and landmarks), eager-greedy, astar,
+        wastar, anytime (LAMA-2011: lama, then restarting weighted A* 5, 3, 2, 1; improves cost until --timeout).
+        --alias lama-first / seq-sat-lama-2011 name the last two as Fast Downward does.
+        With anytime, --json prints one line per improved plan ("final": false) and the best plan last
+        ("final": true); the text mode reports each improvement on stderr and prints the best plan.
         Heuristics: ff (default), add, max, goalcount, blind, lmcut (admissible; use with astar for optimal plans).
 
         Exit status: 0 plan found, 1 PDDL errors, 2 usage or I/O problem, 3 proven unsolvable, 4 limit reached.
@@ -19,16 +23,23 @@ struct PlanCommand: ParsableCommand {
     @Argument(help: "The domain file.") var domain: String
     @Argument(help: "The problem file.") var problem: String
     @Option(help: "Search algorithm.") var search: String = SearchAlgorithm.lazyGreedy.rawValue
+    @Option(help: "lama-first or seq-sat-lama-2011 (Fast Downward's names; overrides --search).") var alias: String?
     @Option(help: "Heuristic.") var heuristic: String = HeuristicKind.ff.rawValue
     @Option(help: "Weight of h for wastar.") var weight: Int = 5
-    @Option(help: "Time limit in seconds (search and grounding).") var timeout: Double = 60
+    @Option(help: "Time limit in seconds, from the start of the command (parsing, grounding and search).") var timeout: Double = 60
+    @Option(name: .customLong("memory-limit"),
+            help: "Most megabytes the planner's own structures may use (default: min(75% of RAM, RAM - 2 GB)).")
+    var memoryLimit: Int?
     @Option(name: .customLong("operator-limit"), help: "Most ground operators before grounding gives up.")
     var operatorLimit: Int = 1_000_000
     @Flag(name: .customLong("no-preferred"), help: "Do not use preferred operators.") var noPreferred = false
     @Flag(help: "Print one JSON object instead of the plan text.") var json = false
 
     func run() throws {
-        guard let algorithm = SearchAlgorithm(rawValue: search) else {
+        if let alias, Self.aliases[alias] == nil {
+            throw ValidationError("unknown alias '\(alias)'; choose one of \(Self.aliases.keys.sorted().joined(separator: ", "))")
+        }
+        guard let algorithm = alias.flatMap({ Self.aliases[$0] }) ?? SearchAlgorithm(rawValue: search) else {
             throw ValidationError("unknown search '\(search)'; choose one of \(SearchAlgorithm.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         guard let heuristicKind = HeuristicKind(rawValue: heuristic) else {
@@ -36,12 +47,15 @@ struct PlanCommand: ParsableCommand {
         }
         let started = Date()
         let (domainSource, problemSource) = try PlanningInput.read(domain: domain, problem: problem, command: "plan")
-        let configuration = SearchConfiguration(algorithm: algorithm, heuristic: heuristicKind, preferredOperators: !noPreferred,
+        var configuration = SearchConfiguration(algorithm: algorithm, heuristic: heuristicKind, preferredOperators: !noPreferred,
                                                 weight: weight)
+        configuration.limits.memoryLimitBytes = (memoryLimit ?? Self.defaultMemoryLimitMB) << 20
         // One time limit over parsing, grounding and search (the planning service's rule).
         let job = PlanJob(domain: domainSource, problem: problemSource, configuration: configuration,
                           timeout: .milliseconds(Int(timeout * 1000)), operatorLimit: operatorLimit)
-        let result = LocalPlanning.planNow(job)
+        let result = LocalPlanning.planNow(job, improved: algorithm == .anytime ? { plan, statistics in
+            reportImprovement(plan, statistics: statistics, started: started)
+        } : nil)
         switch result {
         case .invalidPDDL(let report):
             throw PlanningInput.reject(report, sources: [domainSource, problemSource])
@@ -62,6 +76,24 @@ struct PlanCommand: ParsableCommand {
         if result.exitStatus != 0 { throw ExitCode(result.exitStatus) }
     }
 
+    /// min(75% of RAM, RAM − 2 GB), at least 256 MB: the planner stops itself before the kernel's OOM killer does.
+    static var defaultMemoryLimitMB: Int {
+        let ram = Int(ProcessInfo.processInfo.physicalMemory >> 20)
+        return max(256, min(ram * 3 / 4, ram - 2048))
+    }
+
+    /// Anytime search: each cheaper plan as it comes — a JSON line with `"final": false`, or a line
+    /// on stderr in text mode (the best plan goes to stdout at the end).
+    private func reportImprovement(_ plan: Plan, statistics: SearchStatistics, started: Date) {
+        let seconds = (Date().timeIntervalSince(started) * 1000).rounded() / 1000
+        if json {
+            Console.json(["schema": 1, "status": "improved", "final": false, "time_s": seconds, "cost": plan.cost,
+                          "expanded": statistics.expanded, "plan": plan.steps.map(\.description)])
+        } else {
+            Console.error("plansmith plan: plan with cost \(plan.cost) (\(plan.steps.count) steps) after \(seconds) s\n")
+        }
+    }
+
     private func emit(status: String, plan: Plan?, expanded: Int, started: Date, unitCost: Bool = true, limit: Limit? = nil,
                       statistics: SearchStatistics? = nil) {
         let seconds = Date().timeIntervalSince(started)
@@ -77,13 +109,32 @@ struct PlanCommand: ParsableCommand {
                 object["search_memory_bytes"] = statistics.peakMemoryBytes
             }
             if let limit { object["limit"] = limit.rawValue }
+            if algorithm == .anytime { object["final"] = true }
+            if statistics?.stoppedWhileGrounding == true { object["phase"] = "grounding" }
             Console.json(object)
         } else if let plan {
             Console.out(plan.ipcText(unitCost: unitCost))
         } else if status == "unsolvable" {
             Console.error("plansmith plan: no plan exists (search space exhausted after \(expanded) expansions)\n")
+        } else if let limit, statistics?.stoppedWhileGrounding == true {
+            Console.error("plansmith plan: no plan found within the \(limitText(limit)): stopped while grounding\n")
         } else {
-            Console.error("plansmith plan: no plan found within the \(limit?.rawValue ?? "operator") limit (\(expanded) expansions)\n")
+            Console.error("plansmith plan: no plan found within the \(limit.map(limitText) ?? "operator limit") (\(expanded) expansions)\n")
+        }
+    }
+}
+
+extension PlanCommand {
+    private var algorithm: SearchAlgorithm { alias.flatMap { Self.aliases[$0] } ?? SearchAlgorithm(rawValue: search) ?? .lazyGreedy }
+
+    static let aliases: [String: SearchAlgorithm] = ["lama-first": .lama, "seq-sat-lama-2011": .anytime, "lama": .anytime]
+
+    private func limitText(_ limit: Limit) -> String {
+        switch limit {
+        case .time: "time limit of \(timeout) s"
+        case .memory: "memory limit of \(memoryLimit ?? Self.defaultMemoryLimitMB) MB"
+        case .states: "state limit"
+        case .operators: "operator limit"
         }
     }
 }

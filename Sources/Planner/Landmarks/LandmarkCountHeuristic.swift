@@ -1,0 +1,97 @@
+/// LAMA's landmark-count heuristic over a `LandmarkGraph`, path-dependent: each state carries the
+/// set of landmarks accepted on the way to it (a bitset, `words` words per state), progressed
+/// along each transition.
+///
+/// h(s) = cost of the landmarks not yet accepted + cost of the accepted ones that are "required
+/// again" (false in s, and a goal or a greedy-necessary parent of a landmark not yet accepted).
+/// A landmark's cost is its cheapest achiever's (after the cost adjustment). Not admissible.
+/// Preferred operators: applicable operators that achieve a landmark whose parents are all
+/// accepted (a "leaf" of what is left) or one required again.
+final class LandmarkCountHeuristic {
+    let graph: LandmarkGraph
+    let task: SearchTask
+    /// 64-bit words of one accepted-landmark set.
+    let words: Int
+    private let cost: [Int]
+    /// Per fact: the stamp of the last evaluation in which it was an interesting landmark.
+    private var interesting: [Int32]
+    private var stamp: Int32 = 0
+    private(set) var preferred: [Int32] = []
+
+    init(task: SearchTask, graph: LandmarkGraph, costs: CostAdjustment) {
+        self.task = task
+        self.graph = graph
+        words = max(1, (graph.count + 63) / 64)
+        var cheapest = Array(repeating: Int.max, count: graph.count)
+        for (o, op) in task.task.operators.enumerated() {
+            let c = costs.apply(task.cost[o])
+            for f in op.adds + op.conditionalEffects.flatMap(\.adds) where graph.idOfFact[Int(f)] >= 0 {
+                let id = Int(graph.idOfFact[Int(f)])
+                cheapest[id] = min(cheapest[id], c)
+            }
+        }
+        cost = cheapest.map { $0 == Int.max ? 1 : $0 }
+        interesting = Array(repeating: 0, count: task.factCount)
+    }
+
+    @inline(__always) private static func has(_ set: UnsafePointer<UInt64>, _ id: Int) -> Bool {
+        set[id >> 6] & (1 << UInt64(id & 63)) != 0
+    }
+
+    /// The landmarks accepted in the initial state: those true in it.
+    func initialAccepted(_ state: UnsafePointer<UInt64>, into target: UnsafeMutablePointer<UInt64>) {
+        target.update(repeating: 0, count: words)
+        for (id, f) in graph.facts.enumerated() where SearchTask.test(state, f) { target[id >> 6] |= 1 << UInt64(id & 63) }
+    }
+
+    /// Accepted after a transition into `state`: those accepted before, plus landmarks true in
+    /// `state` whose every ordered predecessor was accepted before.
+    func progress(_ before: UnsafePointer<UInt64>, state: UnsafePointer<UInt64>, into target: UnsafeMutablePointer<UInt64>) {
+        target.update(from: before, count: words)
+        for (id, f) in graph.facts.enumerated() where !Self.has(before, id) && SearchTask.test(state, f) {
+            if graph.parents[id].allSatisfy({ Self.has(before, Int($0)) }) { target[id >> 6] |= 1 << UInt64(id & 63) }
+        }
+    }
+
+    /// h of `state` given its accepted set; when `collectPreferred`, marks interesting landmarks
+    /// for `preferredOperators(among:)`.
+    func evaluate(_ state: UnsafePointer<UInt64>, accepted: UnsafePointer<UInt64>, collectPreferred: Bool) -> Int {
+        stamp &+= 1
+        if stamp == Int32.max { for i in interesting.indices { interesting[i] = 0 }; stamp = 1 }
+        var h = 0
+        for id in 0..<graph.count {
+            let fact = graph.facts[id]
+            if !Self.has(accepted, id) {
+                h += cost[id]
+                if collectPreferred && graph.parents[id].allSatisfy({ Self.has(accepted, Int($0)) }) { interesting[Int(fact)] = stamp }
+            } else if !SearchTask.test(state, fact)
+                        && (graph.isGoal[id] || graph.gnChildren[id].contains { !Self.has(accepted, Int($0)) }) {
+                h += cost[id]
+                if collectPreferred { interesting[Int(fact)] = stamp }
+            }
+        }
+        return h
+    }
+
+    /// The operators in `applicable` that add a landmark marked interesting by the last `evaluate`.
+    func preferredOperators(among applicable: [Int32], in state: UnsafePointer<UInt64>) -> [Int32] {
+        preferred.removeAll(keepingCapacity: true)
+        for o in applicable {
+            var hit = false
+            for i in Int(task.addStart[Int(o)])..<Int(task.addStart[Int(o) + 1]) where interesting[Int(task.add[i])] == stamp {
+                hit = true
+                break
+            }
+            if !hit {
+                for e in Int(task.effStart[Int(o)])..<Int(task.effStart[Int(o) + 1]) where !hit {
+                    for i in Int(task.effAddStart[e])..<Int(task.effAddStart[e + 1]) where interesting[Int(task.effAdd[i])] == stamp {
+                        hit = true
+                        break
+                    }
+                }
+            }
+            if hit { preferred.append(o) }
+        }
+        return preferred
+    }
+}
