@@ -68,9 +68,6 @@ public struct APIError: Error, Sendable, Equatable {
         case .conflict: return .conflict(error.description)
         case .invalidInput: return .invalidInput(error.description)
         case .invalidCredentials, .invalidAPIKey, .revokedAPIKey, .expiredAPIKey: return .unauthorized(error.description)
-        case .tooManyAttempts(let seconds):
-            return APIError(.tooManyRequests, "too_many_attempts", error.description,
-                            headers: [.retryAfter: String(seconds)])
         case .busy: return APIError(.serviceUnavailable, "busy", error.description, headers: [.retryAfter: "1"])
         case .damaged, .readOnly, .missingDirectory, .diskFull, .cannotOpen, .newerSchema, .notADatabase, .database:
             return .internalError(error.description)
@@ -84,9 +81,6 @@ public struct APIError: Error, Sendable, Equatable {
         case .conflict: return .conflict(error.message)
         case .invalidInput: return .invalidInput(error.message)
         case .invalidCredentials, .unauthorized: return .unauthorized(error.message)
-        case .tooManyAttempts:
-            return APIError(.tooManyRequests, "too_many_attempts", error.message,
-                            headers: [.retryAfter: String(error.retryAfter ?? 1)])
         case .limit: return APIError(.unprocessableContent, "limit", error.message)
         case .unavailable: return APIError(.serviceUnavailable, "unavailable", error.message)
         }

@@ -21,6 +21,7 @@ actor FakeCritiqueSessions: CritiqueSessions {
     }
 
     func cancel(_ sessionId: Int64, userId: Int64) {}
+    func interrupt(_ sessionId: Int64, userId: Int64) {}
 
     func result(of sessionId: Int64, userId: Int64) -> CritiqueResult? { nil }
 

@@ -63,6 +63,14 @@ actor FakeKeys: KeysService {
         return KeyIdentity(keyId: listing.id, userId: key.userId, rateLimit: listing.rateLimit)
     }
 
+    func authenticate(_ secret: String) throws -> KeyIdentity { try verify(secret) }
+
+    func rateLimit(ofSecret secret: String) -> Int? {
+        keys.first(where: { $0.secret == secret }).map(\.listing.rateLimit)
+    }
+
+    func recordUse(_ lastUsed: [Int64: Date]) {}
+
     // MARK: Arranging
 
     /// A key as another process would have made it (any expiry, including one already past).
