@@ -229,13 +229,7 @@ final class BestFirstSearch {
 
     /// The operator ids from the initial state to `id`.
     func operatorPath(to id: Int32) -> [Int32] {
-        var path: [Int32] = []
-        var node = id
-        while parent[Int(node)] >= 0 {
-            path.append(parentOp[Int(node)])
-            node = parent[Int(node)]
-        }
-        return path.reversed()
+        SearchTrace.operatorPath(to: id, parent: parent, parentOp: parentOp)
     }
 
     func finishStatistics() -> SearchStatistics {

@@ -196,13 +196,7 @@ final class LamaSearch: SearchEngine {
     }
 
     func operatorPath(to id: Int32) -> [Int32] {
-        var path: [Int32] = []
-        var node = id
-        while parent[Int(node)] >= 0 {
-            path.append(parentOp[Int(node)])
-            node = parent[Int(node)]
-        }
-        return path.reversed()
+        SearchTrace.operatorPath(to: id, parent: parent, parentOp: parentOp)
     }
 
     func finishStatistics() -> SearchStatistics {
