@@ -137,8 +137,13 @@ public final class FakeLLMServer: Sendable {
             if counted { state.withLock { $0.inFlight += 1; $0.maxInFlight = max($0.maxInFlight, $0.inFlight) } }
             var response = respond(to: request)
             response.keepAlive = response.endsCleanly && request.headers["connection"]?.lowercased() != "close"
-            let complete = response.write(to: fd, running: { isRunning })
-            if counted { state.withLock { $0.inFlight -= 1 } }
+            // A request stops counting as in flight just before its last piece goes out: the client
+            // may finish (and send its next request) as soon as that piece arrives, before this
+            // thread runs again.
+            var finished = !counted
+            let finish = { if !finished { finished = true; self.state.withLock { $0.inFlight -= 1 } } }
+            let complete = response.write(to: fd, running: { isRunning }, finishing: finish)
+            finish()
             guard complete && response.keepAlive else { return }
         }
     }

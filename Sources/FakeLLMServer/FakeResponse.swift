@@ -58,9 +58,10 @@ struct FakeResponse {
     }
 
     /// Writes the response; returns when done, when the peer left, or when `running()` turns false.
-    /// Returns true when the whole response went out.
+    /// Returns true when the whole response went out. `finishing` runs just before the last piece a
+    /// client needs to finish (the fixed body, or the last event) is written.
     @discardableResult
-    func write(to fd: Int32, running: () -> Bool) -> Bool {
+    func write(to fd: Int32, running: () -> Bool, finishing: () -> Void = {}) -> Bool {
         if hangBeforeHead { Self.waitForPeerOrStop(fd, running: running); return false }
         var head = "HTTP/1.1 \(status) \(Self.reason(for: status))\r\n"
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
@@ -74,6 +75,7 @@ struct FakeResponse {
         switch body {
         case .fixed(let bytes):
             Socket.sleep(milliseconds: delayMs)
+            finishing()
             return send(Array(bytes.prefix(truncateFixedBodyAt ?? bytes.count)), to: fd, framed: false)
                 && truncateFixedBodyAt == nil
         case .events(let events):
@@ -81,8 +83,10 @@ struct FakeResponse {
                 if let limit = disconnectAfterEvents, index >= limit { return false }  // caller closes: no final chunk
                 guard running() else { return false }
                 Socket.sleep(milliseconds: delayMs)
+                if index == events.count - 1 { finishing() }
                 guard send(Array(event.utf8), to: fd, framed: true) else { return false }
             }
+            if events.isEmpty { finishing() }
             return Socket.writeAll(fd, Array("0\r\n\r\n".utf8))
         case .endless(let events, let repeating):
             for event in events { guard send(Array(event.utf8), to: fd, framed: true) else { return false } }

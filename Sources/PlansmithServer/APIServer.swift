@@ -121,7 +121,8 @@ public struct APIServer: Sendable {
         return router
     }
 
-    var sessionRoutes: SessionRoutes { SessionRoutes(critique: services.critique, launched: launched) }
+    var sessionRoutes: SessionRoutes { SessionRoutes(critique: services.critique, launched: launched,
+                                                heartbeat: configuration.eventHeartbeatInterval) }
 
     /// Every route the server answers, as "METHOD /path" (for the OpenAPI check).
     public var routeTable: [String] {

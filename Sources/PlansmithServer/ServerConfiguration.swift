@@ -24,6 +24,8 @@ public struct ServerConfiguration: Sendable {
     public var sessionLifetime: TimeInterval = 24 * 3600
     /// The longest planner run `POST /v1/plan` may ask for (`timeout_s`), in seconds.
     public var maximumPlanTimeout: Double = 60
+    /// How often a Server-Sent Events stream sends a comment line while no event comes.
+    public var eventHeartbeatInterval: Duration = .seconds(15)
     /// A connection that sends nothing for this long is closed (slow or stalled clients).
     public var idleTimeout: Duration = .seconds(60)
     /// The time source for rate limiting, key expiry and session expiry.

@@ -74,6 +74,51 @@ struct SessionRoutesTests {
         }
     }
 
+    @Test("SSE on a running session carries heartbeat comments between events and still ends with the final event")
+    func serverSentEventsHeartbeat() async throws {
+        try await TestServer.with(configure: { $0.eventHeartbeatInterval = .milliseconds(5) }) { server in
+            let (_, key, _) = try await server.userWithKey()
+            let id = try await Self.start(server, key: key, rounds: 3)
+            let reply = try await server.get("/v1/sessions/\(id)/events", key: key)
+            let blocks = reply.text.components(separatedBy: "\n\n").filter { !$0.isEmpty }
+            #expect(blocks.contains(": heartbeat"))
+            let events = blocks.filter { $0 != ": heartbeat" }
+            #expect(events.first?.hasPrefix("event: session") == true)
+            #expect(events.last?.hasPrefix("event: final") == true)
+            #expect(events.allSatisfy { $0.hasPrefix("event: ") && $0.contains("\ndata: {") })
+        }
+    }
+
+    @Test("heartbeats come while the source is quiet; the merged stream ends with its source and releases it when dropped")
+    func heartbeatMerging() async throws {
+        let (source, sink) = AsyncStream<Int>.makeStream()
+        let merged = source.withHeartbeats(every: .milliseconds(10))
+        let producer = Task {
+            try await Task.sleep(for: .milliseconds(150))
+            sink.yield(7)
+            sink.finish()
+        }
+        var beats = 0, elements: [Int] = []
+        for await chunk in merged {
+            switch chunk {
+            case .element(let value): elements.append(value)
+            case .heartbeat: beats += 1
+            }
+        }
+        try await producer.value
+        #expect(elements == [7] && beats >= 1)
+
+        // A consumer that goes away (a client hanging up) stops the forwarding of its source.
+        let (quiet, quietSink) = AsyncStream<Int>.makeStream()
+        let released = AsyncStream<Void>.makeStream()
+        quietSink.onTermination = { _ in released.continuation.yield(); released.continuation.finish() }
+        let consumer = Task { for await _ in quiet.withHeartbeats(every: .milliseconds(10)) {} }
+        try await Task.sleep(for: .milliseconds(30))
+        consumer.cancel()
+        var iterator = released.stream.makeAsyncIterator()
+        #expect(await iterator.next() != nil)
+    }
+
     @Test("list; cancelling a finished session is 409; resuming a stored domain's session starts a new one")
     func listCancelResume() async throws {
         try await TestServer.with { server in

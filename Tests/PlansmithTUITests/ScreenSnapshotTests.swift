@@ -111,6 +111,12 @@ struct ScreenSnapshotTests {
                                         userId: userId)
         _ = try await app.keys.add(name: "old-demo", rateLimit: 5, expiresAt: FakeClock.epoch.addingTimeInterval(-86_400), userId: userId)
         try await app.keys.revoke(ci.key.id, userId: userId)
+        // Some API traffic on two keys within the last 24 hours, one request of it failed.
+        let hour = FakeClock.epoch.addingTimeInterval(-3_600)
+        await app.analytics.record((0..<1_204).map { i in
+            UsageEntry(userId: userId, apiKeyId: i < 1_200 ? 1 : ci.key.id, endpoint: "/v1/validate", method: "POST",
+                       statusCode: i == 7 ? 500 : 200, latencyMs: 3, createdAt: hour)
+        })
         let d = await driver(APIKeysScreen.self, APIKeysScreen.start(env: app.env), env: app.env)
         assertSnapshot(d.render(width: 80, height: 24), named: "apikeys-80x24")
         d.press(.char("n"))

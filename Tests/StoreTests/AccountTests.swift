@@ -98,22 +98,23 @@ struct AccountTests {
             let elapsed = ContinuousClock.now - start
             return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         }
-        // The fastest of five runs: other tests share the cores, and contention only ever adds
-        // time, so the minimum is the run closest to the work itself.
-        let samples = 5
-        var wrong: [Double] = [], backoff: [Double] = [], unknown: [Double] = []
-        for index in 0..<samples {  // a fresh account each time, so no sample is in back-off
-            _ = try await t.user("wrong\(index)@example.com")
-            wrong.append(await seconds("wrong\(index)@example.com", "guess guess"))
-        }
+        // Skipping scrypt makes a refusal ~100× faster than a real check, so a generous bound still
+        // catches it. The samples are interleaved and the fastest of five kept: other tests share the
+        // cores, contention only ever adds time, and interleaving gives every path the same load.
         _ = try await t.user("eve@example.com")
         for _ in 0..<AccountService.freeAttempts { _ = await seconds("eve@example.com", "guess guess") }
-        for _ in 0..<samples { backoff.append(await seconds("eve@example.com", "guess guess")) }
-        for _ in 0..<samples { unknown.append(await seconds("nobody@example.com", "guess guess")) }
+        let samples = 5
+        var wrong: [Double] = [], backoff: [Double] = [], unknown: [Double] = []
+        for index in 0..<samples {
+            _ = try await t.user("wrong\(index)@example.com")  // a fresh account: never in back-off
+            wrong.append(await seconds("wrong\(index)@example.com", "guess guess"))
+            backoff.append(await seconds("eve@example.com", "guess guess"))
+            unknown.append(await seconds("nobody@example.com", "guess guess"))
+        }
         let fastestWrong = wrong.min()!
         for (name, times) in [("back-off", backoff), ("unknown", unknown)] {
             let fastest = times.min()!
-            #expect(fastest > fastestWrong / 3 && fastest < fastestWrong * 3,
+            #expect(fastest > fastestWrong / 8 && fastest < fastestWrong * 8,
                     "\(name) \(times) s vs wrong password \(wrong) s")
         }
     }

@@ -48,6 +48,32 @@ struct UsageLogTests {
         #expect(try await t.store.usage.recent(limit: 2, userId: nil).map(\.endpoint) == ["/v1/chat/completions", "/v1/messages"])
     }
 
+    @Test("key traffic counts each of the user's keys since the cut-off, errors apart; other users' keys are not counted")
+    func keyTraffic() async throws {
+        let t = try TestStore()
+        let (me, _) = try await t.user("me@example.com")
+        let (other, _) = try await t.user("other@example.com")
+        let busy = try await t.store.apiKeys.create(userId: me.id!, name: "busy").key.id!
+        let idle = try await t.store.apiKeys.create(userId: me.id!, name: "idle").key.id!
+        let theirs = try await t.store.apiKeys.create(userId: other.id!, name: "theirs").key.id!
+        func request(_ key: Int64, _ user: Int64, status: Int, at time: Date) -> UsageRecord {
+            UsageRecord(userId: user, apiKeyId: key, endpoint: "/v1/domains", method: "GET", statusCode: status,
+                        latencyMs: 1, createdAt: time)
+        }
+        let cutoff = Self.day2
+        try await t.store.usage.record(contentsOf: [
+            request(busy, me.id!, status: 200, at: cutoff),  // the cut-off itself counts
+            request(busy, me.id!, status: 200, at: cutoff.addingTimeInterval(60)),
+            request(busy, me.id!, status: 429, at: cutoff.addingTimeInterval(120)),
+            request(busy, me.id!, status: 200, at: cutoff.addingTimeInterval(-1)),  // before: not counted
+            request(idle, me.id!, status: 200, at: cutoff.addingTimeInterval(-3_600)),
+            request(theirs, other.id!, status: 200, at: cutoff.addingTimeInterval(60)),
+        ])
+        let traffic = try await t.store.usage.keyTraffic(userId: me.id!, since: cutoff)
+        #expect(traffic == [KeyTraffic(keyId: busy, requests: 3, errors: 1)])
+        #expect(try await t.store.usage.keyTraffic(userId: other.id!, since: cutoff) == [KeyTraffic(keyId: theirs, requests: 1, errors: 0)])
+    }
+
     @Test("a batch with one bad row stores nothing")
     func batchIsAtomic() async throws {
         let t = try TestStore()

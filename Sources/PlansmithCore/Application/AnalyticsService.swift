@@ -5,6 +5,7 @@ import Store
 /// named here so callers need not import the Store.
 public typealias UsageFigures = UsageSummary
 public typealias UsageEntry = UsageRecord
+public typealias APIKeyTraffic = KeyTraffic
 
 /// Usage and critique analytics for one user.
 public protocol AnalyticsService: Sendable {
@@ -16,6 +17,8 @@ public protocol AnalyticsService: Sendable {
     func summary(since: Date?, until: Date?, userId: Int64?) async throws -> UsageFigures
     /// The newest rows first.
     func recent(limit: Int, userId: Int64?) async throws -> [UsageEntry]
+    /// Requests per API key of the user since `since` (keys with none are absent).
+    func keyTraffic(userId: Int64, since: Date) async throws -> [Int64: APIKeyTraffic]
     /// Writes rows (API requests, LLM calls) in one transaction.
     func record(_ entries: [UsageEntry]) async throws
     /// The clock usage rows are stamped with (tests move it).
@@ -41,6 +44,12 @@ public struct StoreAnalytics: AnalyticsService {
 
     public func recent(limit: Int, userId: Int64?) async throws -> [UsageEntry] {
         try await appErrors { try await store.usage.recent(limit: limit, userId: userId) }
+    }
+
+    public func keyTraffic(userId: Int64, since: Date) async throws -> [Int64: APIKeyTraffic] {
+        try await appErrors {
+            Dictionary(uniqueKeysWithValues: try await store.usage.keyTraffic(userId: userId, since: since).map { ($0.keyId, $0) })
+        }
     }
 
     public func record(_ entries: [UsageEntry]) async throws {

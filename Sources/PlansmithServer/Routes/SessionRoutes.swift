@@ -10,6 +10,8 @@ import PlansmithCore
 struct SessionRoutes {
     let critique: any CritiqueSessions
     let launched: LaunchedSessions
+    /// How often an SSE stream sends a `: heartbeat` comment line.
+    let heartbeat: Duration
     var stream: SessionEventStream { SessionEventStream(critique: critique, launched: launched) }
 
     struct StartBody: Codable, Sendable {
@@ -92,11 +94,16 @@ struct SessionRoutes {
             return Response(status: .ok,
                             headers: [.contentType: "text/event-stream", .cacheControl: "no-cache"],
                             body: ResponseBody { writer in
-                                for await event in events {
-                                    var buffer = ByteBuffer(string: "event: \(event.type)\ndata: ")
-                                    buffer.writeBytes(event.json)
-                                    buffer.writeString("\n\n")
-                                    try await writer.write(buffer)
+                                for await chunk in events.withHeartbeats(every: heartbeat) {
+                                    switch chunk {
+                                    case .element(let event):
+                                        var buffer = ByteBuffer(string: "event: \(event.type)\ndata: ")
+                                        buffer.writeBytes(event.json)
+                                        buffer.writeString("\n\n")
+                                        try await writer.write(buffer)
+                                    case .heartbeat:
+                                        try await writer.write(ByteBuffer(string: ": heartbeat\n\n"))
+                                    }
                                 }
                                 try await writer.finish(nil)
                             })

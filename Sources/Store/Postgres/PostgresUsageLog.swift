@@ -46,6 +46,17 @@ struct PostgresUsageLog: UsageLog {
     static let errorCondition = "CASE WHEN status_code >= 400 OR status_code = 0 THEN 1 ELSE 0 END"
     static let cost = "COALESCE((extra_data::jsonb->>'cost_usd')::float8, 0)"
 
+    func keyTraffic(userId: Int64, since: Date) async throws -> [KeyTraffic] {
+        let since = PostgresDate.rounded(since)
+        return try await database.rows("""
+            SELECT api_key_id, COUNT(*) AS n, SUM(\(unescaped: Self.errorCondition))::bigint AS errors FROM usage_logs
+            WHERE api_key_id IN (SELECT id FROM api_keys WHERE user_id = \(userId)) AND created_at >= \(since)
+            GROUP BY api_key_id ORDER BY api_key_id
+            """).map { row in
+            KeyTraffic(keyId: try row.value("api_key_id"), requests: try row.value("n"), errors: try row.value("errors"))
+        }
+    }
+
     func summary(since: Date?, until: Date?, userId: Int64?) async throws -> UsageSummary {
         // The scope is three fixed parameters ($1..$3); NULL means "no bound".
         var scopeBinds = PostgresBindings()

@@ -39,6 +39,19 @@ struct SQLiteUsageLog: UsageLog {
 
     static let errorCondition = "(status_code >= 400 OR status_code = 0)"
 
+    func keyTraffic(userId: Int64, since: Date) async throws -> [KeyTraffic] {
+        // Through the key ids, so the (api_key_id, created_at) index answers it.
+        try await database.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT api_key_id, COUNT(*) AS n, SUM(\(Self.errorCondition)) AS errors FROM usage_logs
+                WHERE api_key_id IN (SELECT id FROM api_keys WHERE user_id = ?) AND created_at >= ?
+                GROUP BY api_key_id ORDER BY api_key_id
+                """, arguments: [userId, StoreDate.text(since)]).map { row in
+                KeyTraffic(keyId: row["api_key_id"], requests: row["n"], errors: row["errors"])
+            }
+        }
+    }
+
     static func summary(since: Date?, until: Date?, userId: Int64?, _ db: Database) throws -> UsageSummary {
         var clauses: [String] = []
         var arguments = StatementArguments()

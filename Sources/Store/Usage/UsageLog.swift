@@ -37,6 +37,18 @@ public struct UsageSummary: Sendable, Equatable, Codable {
     public var perModel: [Model]
 }
 
+/// One API key's requests over a period, for the API Keys screen.
+public struct KeyTraffic: Sendable, Equatable, Codable {
+    public var keyId: Int64
+    public var requests: Int
+    /// Requests answered with status ≥ 400 (or 0: no response at all).
+    public var errors: Int
+
+    public init(keyId: Int64, requests: Int, errors: Int) {
+        self.keyId = keyId; self.requests = requests; self.errors = errors
+    }
+}
+
 /// One row per API request and per LLM call, plus the aggregate queries over them.
 public protocol UsageLog: Sendable {
     func record(_ entry: UsageRecord) async throws
@@ -46,4 +58,6 @@ public protocol UsageLog: Sendable {
     func summary(since: Date?, until: Date?, userId: Int64?) async throws -> UsageSummary
     /// The newest rows first.
     func recent(limit: Int, userId: Int64?) async throws -> [UsageRecord]
+    /// Requests made with each of the user's API keys since `since`; keys without traffic are left out.
+    func keyTraffic(userId: Int64, since: Date) async throws -> [KeyTraffic]
 }

@@ -67,6 +67,35 @@ struct APIKeysScreenTests {
         #expect(!others.map { "\($0)" }.joined().contains(secret))
     }
 
+    @Test("each key shows its requests of the last 24 h from the usage log, failures apart, and refreshes when back on top")
+    func trafficColumn() async throws {
+        let app = try await TestApp.make()
+        let userId = try #require(app.env.session?.userId)
+        let busy = try await app.store.apiKeys.create(userId: userId, name: "busy").key.id!
+        _ = try await app.store.apiKeys.create(userId: userId, name: "quiet")
+        let now = app.store.clock.now()
+        func request(status: Int, ago: TimeInterval) -> UsageRecord {
+            UsageRecord(userId: userId, apiKeyId: busy, endpoint: "/v1/validate", method: "POST", statusCode: status,
+                        latencyMs: 2, createdAt: now.addingTimeInterval(-ago))
+        }
+        try await app.store.usage.record(contentsOf: [
+            request(status: 200, ago: 60), request(status: 200, ago: 3_600), request(status: 422, ago: 7_200),
+            request(status: 200, ago: 2 * 86_400),  // older than a day: not counted
+        ])
+        let d = await open(app.env)
+        let text = d.screenText(width: 100, height: 20)
+        #expect(text.contains("24h requests"))
+        let busyLine = try #require(text.split(separator: "\n").first { $0.contains("busy") })
+        let quietLine = try #require(text.split(separator: "\n").first { $0.contains("quiet") })
+        #expect(busyLine.contains("3 (1 err)"), "\(busyLine)")
+        #expect(quietLine.contains(" 0 "), "\(quietLine)")
+
+        try await app.store.usage.record(contentsOf: [request(status: 200, ago: 1)])
+        if let refresh = APIKeysScreen.reappeared(d.state) { d.dispatch(refresh) }
+        #expect(await d.settle(until: { $0.traffic?[busy]?.requests == 4 }))
+        #expect(d.screenText(width: 100, height: 20).contains("4 (1 err)"))
+    }
+
     @Test("invalid form input shows its error inline, keeps the typed text and creates nothing")
     func invalidForm() async throws {
         let app = try await FakeApp.make()

@@ -58,9 +58,10 @@ extension APIKeysScreen {
     public static func update(_ state: inout State, _ msg: Msg, _ env: ScreenEnvironment) -> ScreenStep<Msg> {
         let unicode = env.look.theme.unicode
         switch msg {
-        case .keysLoaded(let keys):
+        case .keysLoaded(let keys, let traffic):
             state.loading = false
             state.error = nil
+            state.traffic = traffic
             setKeys(&state, keys, unicode: unicode)
         case .storeFailed(let message):
             state.loading = false
@@ -70,7 +71,7 @@ extension APIKeysScreen {
         case .refreshRequested:
             return .command(reload(&state, env))
         case .tableKey(let key):
-            _ = state.table.handle(.key(key), columnCount: 6)
+            _ = state.table.handle(.key(key), columnCount: 7)
         case .filterStarted:
             state.filtering = true
         case .filterEdited(let event):
@@ -131,7 +132,7 @@ extension APIKeysScreen {
         let selectedId = state.selectedKey?.id
         state.keys = keys
         let visible = state.visibleKeys
-        var table = TableState(rows: rows(visible, unicode: unicode), sortColumn: state.table.sortColumn)
+        var table = TableState(rows: rows(visible, traffic: state.traffic, unicode: unicode), sortColumn: state.table.sortColumn)
         table.ascending = state.table.ascending
         if let selectedId, let index = visible.firstIndex(where: { $0.id == selectedId }),
            let position = table.order.firstIndex(of: index) {

@@ -43,13 +43,17 @@ extension APIKeysScreen {
         }
     }
 
-    /// Narrow terminals keep name, prefix and status (the same column indices, hidden ones 0 wide).
+    /// Narrow terminals keep name, prefix, status and traffic (the same column indices, hidden ones
+    /// 0 wide): expiry goes first, then last use, then the limit and the traffic.
     static func columns(width: Int) -> [TableColumn] {
         var all = [TableColumn("name"), TableColumn("prefix", width: .fixed(10)), TableColumn("status", width: .fixed(11)),
+                   TableColumn("24h requests", width: .fixed(13), alignment: .right),
                    TableColumn("last used", width: .fixed(16)), TableColumn("expires", width: .fixed(16)),
                    TableColumn("limit", width: .fixed(10), alignment: .right)]
-        if width < 80 { all[3].width = .fixed(0); all[4].width = .fixed(0) }
-        if width < 45 { all[5].width = .fixed(0) }
+        if width < 100 { all[5].width = .fixed(0) }
+        if width < 80 { all[4].width = .fixed(0) }
+        if width < 60 { all[6].width = .fixed(0) }
+        if width < 45 { all[3].width = .fixed(0) }
         return all
     }
 

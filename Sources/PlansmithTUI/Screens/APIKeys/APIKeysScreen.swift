@@ -2,7 +2,8 @@ import Foundation
 import PlansmithCore
 import TerminalUI
 
-/// API keys: list (prefix, status, last used, expiry, rate limit), create, revoke and rotate.
+/// API keys: list (prefix, status, requests in the last 24 h, last used, expiry, rate limit), create,
+/// revoke and rotate.
 /// A new key's secret is shown once, in a dialog; closing it drops the secret from the state, so
 /// nothing can show it again (the store keeps only its hash and 8-character prefix).
 public enum APIKeysScreen: Screen {
@@ -24,6 +25,8 @@ public enum APIKeysScreen: Screen {
 
     public struct State: Sendable {
         public var keys: [APIKeyInfo] = []
+        /// Requests per key id in the last 24 h; nil when they could not be read (shown as "?").
+        public var traffic: [Int64: APIKeyTraffic]? = [:]
         /// Rows of `visibleKeys`, in the same order.
         public var table = TableState(rows: [])
         public var filter = TextInputState()
@@ -53,7 +56,7 @@ public enum APIKeysScreen: Screen {
     }
 
     public enum Msg: Sendable {
-        case keysLoaded([APIKeyInfo])
+        case keysLoaded([APIKeyInfo], traffic: [Int64: APIKeyTraffic]?)
         case storeFailed(String)
         case refreshRequested
         case tableKey(Key)
@@ -80,10 +83,17 @@ public enum APIKeysScreen: Screen {
             return .none
         }
         state.loading = true
-        let keys = env.services.keys
+        let keys = env.services.keys, analytics = env.services.analytics
+        let since = analytics.now().addingTimeInterval(-trafficWindow)
         return .task {
-            do { return .keysLoaded(try await keys.list(userId: userId)) }
-            catch { return .storeFailed("Could not list API keys: \(error)") }
+            do {
+                let listed = try await keys.list(userId: userId)
+                // Traffic is secondary: the keys still show when it cannot be read.
+                let traffic = try? await analytics.keyTraffic(userId: userId, since: since)
+                return .keysLoaded(listed, traffic: traffic)
+            } catch {
+                return .storeFailed("Could not list API keys: \(error)")
+            }
         }
     }
 
@@ -111,11 +121,21 @@ public enum APIKeysScreen: Screen {
          ScreenAction("keys: refresh", key: "", .refreshRequested)]
     }
 
-    static func rows(_ keys: [APIKeyInfo], unicode: Bool) -> [[String]] {
+    /// The period the traffic column counts.
+    static let trafficWindow: TimeInterval = 24 * 3600
+
+    static func rows(_ keys: [APIKeyInfo], traffic: [Int64: APIKeyTraffic]?, unicode: Bool) -> [[String]] {
         keys.map { key in
-            [key.name, key.prefix + "…", statusText(key.status, unicode: unicode), date(key.lastUsedAt, none: "never"),
-             date(key.expiresAt, none: "never"), "\(key.rateLimit)/min"]
+            [key.name, key.prefix + "…", statusText(key.status, unicode: unicode), trafficText(traffic, key.id),
+             date(key.lastUsedAt, none: "never"), date(key.expiresAt, none: "never"), "\(key.rateLimit)/min"]
         }
+    }
+
+    /// "1204", or "1204 (3 err)" when some requests failed; "?" when the traffic could not be read.
+    static func trafficText(_ traffic: [Int64: APIKeyTraffic]?, _ keyId: Int64) -> String {
+        guard let traffic else { return "?" }
+        guard let counted = traffic[keyId] else { return "0" }
+        return counted.errors == 0 ? "\(counted.requests)" : "\(counted.requests) (\(counted.errors) err)"
     }
 
     /// Glyph plus word, so the status never rests on colour alone.

@@ -31,6 +31,19 @@ actor FakeAnalytics: AnalyticsService {
         Array(entries.reversed().filter { userId == nil || $0.userId == userId }.prefix(limit))
     }
 
+    /// Counted from the recorded entries, like the store does from its rows.
+    func keyTraffic(userId: Int64, since: Date) -> [Int64: APIKeyTraffic] {
+        var traffic: [Int64: APIKeyTraffic] = [:]
+        for entry in entries where entry.userId == userId && entry.createdAt >= since {
+            guard let key = entry.apiKeyId else { continue }
+            var counted = traffic[key] ?? APIKeyTraffic(keyId: key, requests: 0, errors: 0)
+            counted.requests += 1
+            if entry.statusCode >= 400 || entry.statusCode == 0 { counted.errors += 1 }
+            traffic[key] = counted
+        }
+        return traffic
+    }
+
     func record(_ entries: [UsageEntry]) { self.entries += entries }
 
     nonisolated func now() -> Date { FakeClock.epoch }
