@@ -91,6 +91,5 @@ enum WorkspaceRules {
 
     static func notFound(_ workspaceId: Int64) -> StoreError { .notFound("workspace \(workspaceId)") }
     static func invitationNotFound(_ id: Int64) -> StoreError { .notFound("invitation \(id)") }
-    static func notMember(_ email: String) -> StoreError { .notFound("\(email) is not a member of this workspace") }
     static func memberNotFound(_ userId: Int64) -> StoreError { .notFound("member \(userId)") }
 }
