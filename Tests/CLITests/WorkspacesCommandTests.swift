@@ -78,3 +78,43 @@ struct WorkspacesCommandTests {
         #expect(template.status == 1 && template.stderr.contains("templates are read-only"))
     }
 }
+
+/// `domains delete` on a terminal (a tmux pane): it asks, and only `y` deletes.
+@Suite("plansmith domains delete on a terminal", .serialized)
+struct DomainsDeleteTerminalTests {
+    @Test("on a terminal delete asks 'Delete domain NAME and its N revisions? y/N'; n keeps it (exit 1), y deletes it")
+    func asksOnATerminal() throws {
+        guard TmuxSession.tmuxPath != nil else {
+            Issue.record("tmux is not installed (scripts/test installs it with apt-get)")
+            return
+        }
+        let sandbox = try Sandbox()
+        let domainPath = try sandbox.write("switches.pddl", StoreCommandsTests.domain)
+        #expect(try sandbox.run(["domains", "import", domainPath]).status == 0)
+        #expect(try sandbox.run(["domains", "import", domainPath]).status == 0)
+        let tmux = TmuxSession(name: "delete")
+        defer { tmux.shutDown() }
+        let command = "env HOME='\(sandbox.home)' PLANSMITH_DB='\(sandbox.database)' PLANSMITH_USER= USER=tester "
+            + "'\(CommandRunner.path(of: "plansmith"))' domains delete switches; echo EXIT=$?; sleep 30"
+        try tmux.start(command, width: 100, height: 10)
+        var (screen, ok) = try tmux.waitFor { $0.contains("Delete domain switches and its 2 revisions? y/N") }
+        #expect(ok, "\(screen)")
+        try tmux.type("n")
+        try tmux.keys("Enter")
+        (screen, ok) = try tmux.waitFor { $0.contains("EXIT=") }
+        #expect(screen.contains("not deleted") && screen.contains("EXIT=1"), "\(screen)")
+        #expect(try sandbox.run(["domains", "show", "switches"]).status == 0, "n kept the domain")
+
+        // A fresh pane, so the first run's lines cannot answer the waits below.
+        let again = TmuxSession(name: "delete-again")
+        defer { again.shutDown() }
+        try again.start(command, width: 100, height: 10)
+        (screen, ok) = try again.waitFor { $0.contains("y/N") }
+        #expect(ok, "\(screen)")
+        try again.type("y")
+        try again.keys("Enter")
+        (screen, ok) = try again.waitFor { $0.contains("EXIT=") }
+        #expect(screen.contains("deleted 'switches' and its 2 revisions") && screen.contains("EXIT=0"), "\(screen)")
+        #expect(try sandbox.run(["domains", "show", "switches"]).status == 1)
+    }
+}
