@@ -115,6 +115,7 @@ public struct APIServer: Sendable {
         KeyRoutes(keys: services.keys, keyLimits: keyLimits).add(to: routes)
         UsageRoutes(analytics: services.analytics, writer: usageWriter).add(to: routes)
         DomainRoutes(domains: services.domains).add(to: routes)
+        WorkspaceRoutes(workspaces: services.workspaces).add(to: routes)
         PlanningRoutes(planning: services.planning, maximumPlanTimeout: configuration.maximumPlanTimeout).add(to: routes)
         sessionRoutes.add(to: routes)
         ChatRoutes(chats: services.chats, conversations: conversations).add(to: routes)

@@ -13,6 +13,7 @@ public final class Store: Sendable {
     public let clock: any StoreClock
     public let accounts: AccountService
     public let domains: any DomainRepository
+    public let workspaces: any WorkspaceRepository
     public let apiKeys: APIKeyService
     public let usage: any UsageLog
     public let planningSessions: any PlanningSessionRepository
@@ -24,6 +25,7 @@ public final class Store: Sendable {
         accounts = AccountService(database: database, clock: options.clock,
                                   hasher: PasswordHasher(cost: options.passwordCost))
         domains = SQLiteDomainRepository(database: database, clock: options.clock)
+        workspaces = SQLiteWorkspaceRepository(database: database, clock: options.clock)
         apiKeys = APIKeyService(database: database, clock: options.clock)
         usage = SQLiteUsageLog(database: database)
         planningSessions = SQLitePlanningSessionRepository(database: database, clock: options.clock,

@@ -27,6 +27,7 @@ struct Plansmith: AsyncParsableCommand {
             PlanCommand.self,
             CheckPlanCommand.self,
             DomainsCommand.self,
+            WorkspacesCommand.self,
             KeysCommand.self,
             DBCommand.self,
             UsageCommand.self,

@@ -132,4 +132,18 @@ struct ScreenSnapshotTests {
         let d = await driver(SettingsScreen.self, SettingsScreen.start(env: app.env), env: app.env)
         assertSnapshot(d.render(width: 80, height: 24), named: "settings-80x24")
     }
+
+    @Test("Workspaces: the switcher and a team's members, seen by its owner")
+    func workspaces() async throws {
+        let app = try await app()
+        let team = try await app.workspaces.create(named: "Team", userId: app.session.userId)
+        _ = try await app.accounts.register(email: "bob@example.com", password: "another horse")
+        _ = try await app.workspaces.invite(email: "bob@example.com", role: .editor, to: team.id, userId: app.session.userId)
+        _ = try await app.workspaces.invite(email: "carol@example.com", role: .viewer, to: team.id, userId: app.session.userId)
+        let d = await driver(WorkspacesScreen.self, WorkspacesScreen.start(env: app.env), env: app.env,
+                             until: { !$0.loading && $0.roster != nil })
+        d.press(.down)
+        #expect(await d.settle(until: { $0.roster?.workspace.id == team.id }))
+        assertSnapshot(d.render(width: 80, height: 24), named: "workspaces-80x24")
+    }
 }

@@ -68,21 +68,21 @@ struct AccessScopingTests {
         let (alice, space) = try await t.user("alice@example.com")
         let (bob, _) = try await t.user("bob@example.com")
         let domain = try await t.store.domains.create(DomainDraft(name: "team", domainPddl: Self.pddl), in: space.id!, by: alice.id!)
-        try await t.store.accounts.setMember(bob.id!, role: .viewer, in: space.id!, by: alice.id!)
+        _ = try await t.store.workspaces.invite(email: "bob@example.com", role: .viewer, to: space.id!, by: alice.id!)
         #expect(try await t.store.domains.domain(id: domain.id!, readableBy: bob.id!).name == "team")
         await #expect(throws: StoreError.forbidden("viewers cannot change domains in this workspace")) {
             try await t.store.domains.save(DomainDraft(name: "team", domainPddl: Self.pddl), to: domain.id!, by: bob.id!, message: "")
         }
         await #expect(throws: StoreError.forbidden("only a workspace owner can change its members")) {
-            try await t.store.accounts.setMember(bob.id!, role: .owner, in: space.id!, by: bob.id!)
+            try await t.store.workspaces.setRole(.owner, of: bob.id!, in: space.id!, by: bob.id!)
         }
-        try await t.store.accounts.setMember(bob.id!, role: .editor, in: space.id!, by: alice.id!)
+        try await t.store.workspaces.setRole(.editor, of: bob.id!, in: space.id!, by: alice.id!)
         let saved = try await t.store.domains.save(DomainDraft(name: "team", domainPddl: Self.pddl + " "), to: domain.id!, by: bob.id!, message: "bob")
         #expect(saved.domainPddl.hasSuffix(" "))
-        try await t.store.accounts.removeMember(bob.id!, from: space.id!, by: alice.id!)
+        try await t.store.workspaces.remove(bob.id!, from: space.id!, by: alice.id!)
         await #expect(throws: StoreError.notFound("domain \(domain.id!)")) { try await t.store.domains.domain(id: domain.id!, readableBy: bob.id!) }
         await #expect(throws: StoreError.conflict("a workspace needs at least one owner")) {
-            try await t.store.accounts.removeMember(alice.id!, from: space.id!, by: alice.id!)
+            try await t.store.workspaces.remove(alice.id!, from: space.id!, by: alice.id!)
         }
     }
 }

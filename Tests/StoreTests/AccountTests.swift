@@ -159,7 +159,7 @@ struct AccountTests {
         let again = try await t.store.accounts.ensureLocalUser(email: "me@example.com")
         #expect(again.id == me.id)
         #expect(try await t.store.accounts.localUser()?.id == me.id)
-        let memberships = try await t.store.accounts.workspaces(of: me.id!)
+        let memberships = try await t.store.workspaces.workspaces(of: me.id!)
         #expect(memberships.map(\.role) == [.owner])
         // A password-less account cannot be logged into remotely.
         await #expect(throws: StoreError.invalidCredentials) {

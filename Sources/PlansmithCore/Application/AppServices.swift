@@ -6,6 +6,7 @@ import Store
 public struct AppServices: Sendable {
     public var accounts: any AccountsService
     public var domains: any DomainService
+    public var workspaces: any WorkspaceService
     public var planning: any PlanningService
     public var critique: any CritiqueSessions
     public var chats: any ChatService
@@ -14,17 +15,18 @@ public struct AppServices: Sendable {
     /// Language-model providers (read on first use).
     public var models: LanguageModels?
 
-    public init(accounts: any AccountsService, domains: any DomainService, planning: any PlanningService = LocalPlanning(),
+    public init(accounts: any AccountsService, domains: any DomainService, workspaces: any WorkspaceService, planning: any PlanningService = LocalPlanning(),
                 critique: any CritiqueSessions, chats: any ChatService, keys: any KeysService, analytics: any AnalyticsService,
                 models: LanguageModels?) {
-        self.accounts = accounts; self.domains = domains; self.planning = planning; self.critique = critique
+        self.accounts = accounts; self.domains = domains; self.workspaces = workspaces; self.planning = planning; self.critique = critique
         self.chats = chats; self.keys = keys; self.analytics = analytics; self.models = models
     }
 
     /// Every service over one Store.
     public static func live(store: Store, bus: EventBus = EventBus(), models: LanguageModels?) -> AppServices {
         let planning = LocalPlanning()
-        return AppServices(accounts: StoreAccounts(store: store), domains: StoreDomainService(store: store), planning: planning,
+        return AppServices(accounts: StoreAccounts(store: store), domains: StoreDomainService(store: store),
+                           workspaces: StoreWorkspaces(store: store), planning: planning,
                            critique: StoreCritiqueSessions(store: store, bus: bus, planning: planning, models: models),
                            chats: StoreChats(store: store, models: models), keys: StoreKeys(store: store),
                            analytics: StoreAnalytics(store: store), models: models)

@@ -12,7 +12,10 @@ public protocol DomainService: Sendable {
     func create(_ contents: DomainContents, in workspaceId: Int64, userId: Int64) async throws -> DomainDocument
     /// Saves new contents as the next revision; returns the document with its new revision number.
     func save(_ contents: DomainContents, to domainId: Int64, message: String, userId: Int64) async throws -> DomainDocument
+    /// Deletes the domain and all its revisions.
     func delete(_ domainId: Int64, userId: Int64) async throws
+    /// Publishes (every account may read it) or unpublishes a domain; owners and editors of its workspace only.
+    func setPublic(_ domainId: Int64, _ isPublic: Bool, userId: Int64) async throws -> DomainDocument
     /// All revisions, newest first.
     func history(of domainId: Int64, userId: Int64) async throws -> [RevisionInfo]
     /// Saves an old revision's contents as a new revision (history is never rewritten).
@@ -29,7 +32,7 @@ public struct StoreDomainService: DomainService {
 
     public func catalog(userId: Int64) async throws -> DomainCatalog {
         try await appErrors {
-            let memberships = try await store.accounts.workspaces(of: userId)
+            let memberships = try await store.workspaces.workspaces(of: userId)
             let workspaces = memberships.compactMap { m in
                 m.workspace.id.map { WorkspaceInfo(id: $0, name: m.workspace.name, role: WorkspaceAccess(m.role)) }
             }
@@ -68,6 +71,12 @@ public struct StoreDomainService: DomainService {
 
     public func delete(_ domainId: Int64, userId: Int64) async throws {
         try await appErrors { try await store.domains.delete(id: domainId, by: userId) }
+    }
+
+    public func setPublic(_ domainId: Int64, _ isPublic: Bool, userId: Int64) async throws -> DomainDocument {
+        try await appErrors {
+            try await document(try await store.domains.setPublic(domainId, isPublic, by: userId), userId: userId)
+        }
     }
 
     public func history(of domainId: Int64, userId: Int64) async throws -> [RevisionInfo] {

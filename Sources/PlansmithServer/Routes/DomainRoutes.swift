@@ -111,6 +111,13 @@ struct DomainRoutes {
             try await domains.delete(id, userId: caller.userId)
             return Response(status: .noContent)
         }
+        for (action, isPublic) in [("publish", true), ("unpublish", false)] {
+            routes.add(.post, "/v1/domains/{id}/\(action)") { _, context in
+                let caller = try context.authenticated()
+                let id = try context.parameters.id("id", what: "domain")
+                return try JSONCoding.response(DomainBody(try await domains.setPublic(id, isPublic, userId: caller.userId)))
+            }
+        }
         routes.add(.get, "/v1/domains/{id}/history") { _, context in
             let caller = try context.authenticated()
             let id = try context.parameters.id("id", what: "domain")

@@ -19,6 +19,10 @@ extension AppShell {
             state.session = nil
             state.log.append(LogEntry(.info, "signed out \(email)"))
             return navigate(&state, to: .landing, replacingAll: true)
+        case .workspaceChanged(let workspace):
+            state.session?.workspace = workspace
+            state.log.append(LogEntry(.info, "working in workspace \(workspace.name) (\(workspace.role.rawValue))"))
+            return .none
         case .preferencesChanged(let preferences):
             state.session?.preferences = preferences
             apply(preferences, to: &state)

@@ -12,6 +12,7 @@ extension AppShell {
         var entries: [CommandPalette.Entry] = []
         if state.session != nil {
             entries += [("dashboard", Route.dashboard), ("analytics", .analytics), ("keys (API keys)", .apiKeys),
+                        ("workspaces (switch, members)", .workspaces),
                         ("settings", .settings), ("landing (recent domains and sessions)", .landing)]
                 .filter { $0.1 != state.route }
                 .map { CommandPalette.Entry(title: ":\($0.0)", key: "", action: .navigate($0.1)) }

@@ -20,6 +20,8 @@ enum ScreenFactory {
             Mounted.open(AnalyticsScreen.self, route: route, mountId: mountId) { AnalyticsScreen.start(env: env) }
         case .apiKeys:
             Mounted.open(APIKeysScreen.self, route: route, mountId: mountId) { APIKeysScreen.start(env: env) }
+        case .workspaces:
+            Mounted.open(WorkspacesScreen.self, route: route, mountId: mountId) { WorkspacesScreen.start(env: env) }
         case .settings:
             Mounted.open(SettingsScreen.self, route: route, mountId: mountId) { SettingsScreen.start(env: env) }
         }

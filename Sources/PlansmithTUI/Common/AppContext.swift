@@ -29,7 +29,7 @@ public final class AppContext: Sendable {
     public var hasUsableProvider: Bool { services.models?.hasUsableProvider ?? false }
 }
 
-/// The signed-in user and their personal workspace.
+/// The signed-in user and the workspace they work in (the personal one until they switch).
 public struct UserSession: Sendable, Equatable {
     public var account: Account
     public var workspace: WorkspaceInfo

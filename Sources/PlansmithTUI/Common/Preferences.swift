@@ -15,15 +15,19 @@ public struct Preferences: Codable, Sendable, Equatable {
     public var keyOverrides: [String: String]
     /// The provider new LLM work prefers (nil: the configured order).
     public var preferredProvider: String?
+    /// The workspace new domains go to and lists start in (nil: the personal one). `plansmith
+    /// workspaces use` and the TUI's switcher set it.
+    public var currentWorkspace: Int64?
 
     public init(themeName: String = "dark", critique: CritiqueConfiguration = .default, reduceMotion: Bool = false,
-                mouse: Bool = true, keyOverrides: [String: String] = [:], preferredProvider: String? = nil) {
+                mouse: Bool = true, keyOverrides: [String: String] = [:], preferredProvider: String? = nil, currentWorkspace: Int64? = nil) {
         self.themeName = themeName
         self.critique = critique
         self.reduceMotion = reduceMotion
         self.mouse = mouse
         self.keyOverrides = keyOverrides
         self.preferredProvider = preferredProvider
+        self.currentWorkspace = currentWorkspace
     }
 
     public init(from decoder: Decoder) throws {
@@ -35,5 +39,6 @@ public struct Preferences: Codable, Sendable, Equatable {
         mouse = (try? c.decodeIfPresent(Bool.self, forKey: .mouse)) ?? nil ?? defaults.mouse
         keyOverrides = (try? c.decodeIfPresent([String: String].self, forKey: .keyOverrides)) ?? nil ?? [:]
         preferredProvider = (try? c.decodeIfPresent(String.self, forKey: .preferredProvider)) ?? nil
+        currentWorkspace = (try? c.decodeIfPresent(Int64.self, forKey: .currentWorkspace)) ?? nil
     }
 }

@@ -10,6 +10,8 @@ public enum Route: Hashable, Sendable {
     case analytics
     case apiKeys
     case settings
+    /// The workspace switcher and members view.
+    case workspaces
 
     /// Name used by the palette (`:dashboard`, `:keys` …) and the status line.
     public var title: String {
@@ -23,6 +25,7 @@ public enum Route: Hashable, Sendable {
         case .analytics: "Analytics"
         case .apiKeys: "API Keys"
         case .settings: "Settings"
+        case .workspaces: "Workspaces"
         }
     }
 

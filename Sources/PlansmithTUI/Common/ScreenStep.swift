@@ -1,4 +1,5 @@
 import Critique
+import PlansmithCore
 import TerminalUI
 
 /// What a screen's `update` returns: work for the runner (its own messages come back to it) and
@@ -31,6 +32,9 @@ public enum AppRequest: Sendable {
     case signOut
     /// Settings changed (already saved by the Settings screen): the shell applies theme etc.
     case preferencesChanged(Preferences)
+    /// The user chose another workspace to work in (already saved in the preferences): new
+    /// domains go there and the Dashboard lists its domains.
+    case workspaceChanged(WorkspaceInfo)
     /// Quit (the shell asks for confirmation when work is running).
     case quit
     /// Put text on the terminal's clipboard (OSC 52) and say so.

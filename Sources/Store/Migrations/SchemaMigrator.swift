@@ -9,6 +9,7 @@ enum SchemaMigrator {
         migrator.registerMigration("v1", migrate: SchemaV1.create)
         migrator.registerMigration("v1-templates", migrate: TemplateSeeder.seed)
         migrator.registerMigration("v2-session-owners", migrate: SchemaV2.addSessionOwners)
+        migrator.registerMigration("v3-workspace-invitations", migrate: SchemaV3.addWorkspaceInvitations)
         return migrator
     }
 

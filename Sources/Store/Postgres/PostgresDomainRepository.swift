@@ -92,6 +92,20 @@ struct PostgresDomainRepository: DomainRepository {
         }
     }
 
+    func setPublic(_ domainId: Int64, _ isPublic: Bool, by userId: Int64) async throws -> Domain {
+        let now = PostgresDate.rounded(clock.now())
+        let database = database
+        return try await database.transaction { c in
+            let domain = try await Self.writable(domainId, by: userId, c, database)
+            guard domain.isPublic != isPublic else { return domain }
+            let rows = try await c.rows("""
+                UPDATE domains SET is_public = \(isPublic), updated_at = \(now)
+                WHERE id = \(domainId) RETURNING \(unescaped: Self.columns)
+                """, database.logger)
+            return try Self.domain(rows[0])
+        }
+    }
+
     func history(of domainId: Int64, readableBy userId: Int64) async throws -> [DomainRevision] {
         let database = database
         return try await database.transaction { c in
@@ -154,6 +168,14 @@ struct PostgresDomainRepository: DomainRepository {
             throw StoreError.forbidden("'\(domain.name)' is public but belongs to another workspace; copy it to change it")
         }
         guard role.canWrite else { throw StoreError.forbidden("viewers cannot change domains in this workspace") }
+        return domain
+    }
+
+    static func critiquable(_ id: Int64, by userId: Int64, _ c: PostgresConnection,
+                            _ database: PostgresStoreDatabase) async throws -> Domain {
+        let domain = try await readable(id, by: userId, c, database)
+        guard let workspaceId = domain.workspaceId, !domain.isTemplate else { return domain }
+        try SQLiteDomainRepository.requireSessionRole(try await role(of: userId, in: workspaceId, c, database), domain)
         return domain
     }
 

@@ -2,7 +2,7 @@ import Foundation
 import PostgresNIO
 
 /// The PostgreSQL schema, versioned with the same identifiers as `SchemaMigrator` ("v1",
-/// "v1-templates", "v2-session-owners") in a table of the same name and shape as GRDB's
+/// "v1-templates", "v2-session-owners", "v3-workspace-invitations") in a table of the same name and shape as GRDB's
 /// (`grdb_migrations`), so both backends say which version they hold in one way. Same tables and
 /// columns as SQLite; PostgreSQL types (BIGINT ids, TIMESTAMPTZ, BOOLEAN). JSON stays TEXT so a
 /// row's bytes come back exactly as written, and checks parse it (`::jsonb`).
@@ -20,6 +20,21 @@ enum PostgresSchema {
             "ALTER TABLE planning_sessions ADD COLUMN owner_pid BIGINT",
             "ALTER TABLE planning_sessions ADD COLUMN owner_host TEXT",
             "ALTER TABLE planning_sessions ADD COLUMN owner_started TEXT",
+        ]),
+        Migration(identifier: "v3-workspace-invitations", statements: [
+            """
+            CREATE TABLE workspace_invitations (
+                id BIGSERIAL PRIMARY KEY,
+                workspace_id BIGINT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+                email TEXT NOT NULL CHECK (length(email) BETWEEN 3 AND 320),
+                role TEXT NOT NULL CHECK (role IN ('owner', 'editor', 'viewer')),
+                invited_by BIGINT REFERENCES users(id) ON DELETE SET NULL,
+                created_at TIMESTAMPTZ NOT NULL
+            )
+            """,
+            // Emails compare without case, as users_email does.
+            "CREATE UNIQUE INDEX workspace_invitations_workspace_email ON workspace_invitations(workspace_id, lower(email))",
+            "CREATE INDEX workspace_invitations_email ON workspace_invitations(lower(email))",
         ]),
     ]
 

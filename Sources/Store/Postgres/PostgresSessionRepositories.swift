@@ -17,7 +17,7 @@ struct PostgresPlanningSessionRepository: PlanningSessionRepository {
         let now = PostgresDate.rounded(clock.now())
         let (database, owner) = (database, owner)
         return try await database.transaction { c in
-            if let domainId { _ = try await PostgresDomainRepository.readable(domainId, by: userId, c, database) }
+            if let domainId { _ = try await PostgresDomainRepository.critiquable(domainId, by: userId, c, database) }
             let rows = try await c.rows("""
                 INSERT INTO planning_sessions (domain_id, user_id, status, current_iteration, max_iterations, config,
                                                started_at, owner_pid, owner_host, owner_started)
@@ -154,7 +154,7 @@ struct PostgresChatRepository: ChatRepository {
         let now = PostgresDate.rounded(clock.now())
         let database = database
         return try await database.transaction { c in
-            if let domainId { _ = try await PostgresDomainRepository.readable(domainId, by: userId, c, database) }
+            if let domainId { _ = try await PostgresDomainRepository.critiquable(domainId, by: userId, c, database) }
             let rows = try await c.rows("""
                 INSERT INTO chat_sessions (user_id, domain_id, title, created_at, updated_at)
                 VALUES (\(userId), \(domainId), \(title), \(now), \(now))

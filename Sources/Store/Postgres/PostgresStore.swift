@@ -13,6 +13,7 @@ public final class PostgresStore: Sendable {
     public let database: PostgresStoreDatabase
     public let clock: any StoreClock
     public let domains: any DomainRepository
+    public let workspaces: any WorkspaceRepository
     public let usage: any UsageLog
     public let planningSessions: any PlanningSessionRepository
     public let chats: any ChatRepository
@@ -22,6 +23,7 @@ public final class PostgresStore: Sendable {
         self.database = database
         clock = options.clock
         domains = PostgresDomainRepository(database: database, clock: options.clock)
+        workspaces = PostgresWorkspaceRepository(database: database, clock: options.clock)
         usage = PostgresUsageLog(database: database)
         planningSessions = PostgresPlanningSessionRepository(database: database, clock: options.clock,
                                                              owner: options.sessionOwner)

@@ -31,6 +31,8 @@ public enum SQLiteToPostgres {
                          ("failed_login_count", .int), ("last_failed_login_at", .date), ("created_at", .date)]),
         ("workspaces", "id", [("id", .int), ("owner_id", .int), ("name", .text), ("created_at", .date)]),
         ("workspace_members", "workspace_id, user_id", [("workspace_id", .int), ("user_id", .int), ("role", .text)]),
+        ("workspace_invitations", "id", [("id", .int), ("workspace_id", .int), ("email", .text), ("role", .text),
+                                         ("invited_by", .int), ("created_at", .date)]),
         ("domains", "id", [("id", .int), ("workspace_id", .int), ("name", .text), ("description", .text),
                            ("domain_pddl", .text), ("problem_pddl", .text), ("is_public", .bool), ("is_template", .bool),
                            ("created_at", .date), ("updated_at", .date)]),

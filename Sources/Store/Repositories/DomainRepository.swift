@@ -29,7 +29,11 @@ public protocol DomainRepository: Sendable {
     func create(_ draft: DomainDraft, in workspaceId: Int64, by userId: Int64) async throws -> Domain
     /// Saves new contents as the next revision.
     func save(_ draft: DomainDraft, to domainId: Int64, by userId: Int64, message: String) async throws -> Domain
+    /// Deletes the domain with all its revisions (its sessions keep their rounds, without the domain).
     func delete(id: Int64, by userId: Int64) async throws
+    /// Marks the domain public (every account may read it, read-only) or private again; no new
+    /// revision (the contents are unchanged). Owners and editors of its workspace only.
+    func setPublic(_ domainId: Int64, _ isPublic: Bool, by userId: Int64) async throws -> Domain
     /// All revisions, newest first.
     func history(of domainId: Int64, readableBy userId: Int64) async throws -> [DomainRevision]
     /// Saves the contents of an old revision as a new revision (history is never rewritten).

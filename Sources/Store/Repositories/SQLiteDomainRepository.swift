@@ -73,6 +73,18 @@ struct SQLiteDomainRepository: DomainRepository {
         }
     }
 
+    func setPublic(_ domainId: Int64, _ isPublic: Bool, by userId: Int64) async throws -> Domain {
+        let now = clock.now()
+        return try await database.write { db in
+            var domain = try Self.writable(domainId, by: userId, db)
+            guard domain.isPublic != isPublic else { return domain }
+            domain.isPublic = isPublic
+            domain.updatedAt = now
+            try domain.update(db)
+            return domain
+        }
+    }
+
     func history(of domainId: Int64, readableBy userId: Int64) async throws -> [DomainRevision] {
         try await database.read { db in
             _ = try Self.readable(domainId, by: userId, db)
@@ -125,6 +137,22 @@ struct SQLiteDomainRepository: DomainRepository {
         }
         guard role.canWrite else { throw StoreError.forbidden("viewers cannot change domains in this workspace") }
         return domain
+    }
+
+    /// A domain the user may start a critique session on: a template, or a domain of a workspace
+    /// where the user is an owner or editor (a session is work done in that workspace).
+    static func critiquable(_ id: Int64, by userId: Int64, _ db: Database) throws -> Domain {
+        let domain = try readable(id, by: userId, db)
+        guard let workspaceId = domain.workspaceId, !domain.isTemplate else { return domain }
+        try requireSessionRole(try Access.role(of: userId, in: workspaceId, db), domain)
+        return domain
+    }
+
+    static func requireSessionRole(_ role: WorkspaceRole?, _ domain: Domain) throws {
+        guard let role else {
+            throw StoreError.forbidden("'\(domain.name)' is public but belongs to another workspace; copy it to critique it")
+        }
+        guard role.canWrite else { throw StoreError.forbidden("viewers cannot start critique sessions in this workspace") }
     }
 
     static func appendRevision(of domain: Domain, by userId: Int64, message: String, at now: Date, _ db: Database) throws {

@@ -12,7 +12,7 @@ struct SQLitePlanningSessionRepository: PlanningSessionRepository {
         guard maxIterations >= 1 else { throw StoreError.invalidInput("max iterations must be at least 1") }
         let now = clock.now()
         return try await database.write { db in
-            if let domainId { _ = try SQLiteDomainRepository.readable(domainId, by: userId, db) }
+            if let domainId { _ = try SQLiteDomainRepository.critiquable(domainId, by: userId, db) }
             var session = PlanningSession(id: nil, domainId: domainId, userId: userId, status: .pending,
                                           currentIteration: 0, maxIterations: maxIterations, finalPlan: nil,
                                           config: config, startedAt: now, finishedAt: nil, failureReason: nil)

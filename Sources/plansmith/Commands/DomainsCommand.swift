@@ -10,13 +10,15 @@ struct DomainsCommand: AsyncParsableCommand {
         discussion: """
         Works on the Plansmith database (--db, else $PLANSMITH_DB, else \
         $XDG_DATA_HOME/plansmith/plansmith.sqlite) as the local user (--user, else $PLANSMITH_USER). \
-        Bundled templates are listed too and are read-only.
+        Bundled templates are listed too and are read-only. Imports go to the current workspace \
+        (`plansmith workspaces use`) or --workspace NAME.
 
         Exit status: 0 done, 1 refused (unknown domain, PDDL errors on import, name taken), \
         2 usage or I/O problem (damaged, busy, read-only or full database; unreadable file).
         """,
         subcommands: [DomainsListCommand.self, DomainsShowCommand.self, DomainsImportCommand.self,
-                      DomainsExportCommand.self, DomainsHistoryCommand.self])
+                      DomainsExportCommand.self, DomainsHistoryCommand.self, DomainsPublishCommand.self,
+                      DomainsUnpublishCommand.self, DomainsDeleteCommand.self])
 }
 
 struct DomainsListCommand: AsyncParsableCommand {
@@ -24,11 +26,15 @@ struct DomainsListCommand: AsyncParsableCommand {
         commandName: "list", abstract: "List the domains you can read: yours, public ones and templates.")
 
     @OptionGroup var store: StoreArguments
+    @Option(help: ArgumentHelp("Only this workspace's domains (a name or an id).", valueName: "name"))
+    var workspace: String?
     @Flag(help: "Print one JSON object instead of a table.") var json = false
 
     func run() async throws {
         let domains = try await store.withSession("domains list") { session in
-            try await session.store.domains.list(readableBy: session.userId, workspaceId: nil)
+            var only: Int64?
+            if let workspace { only = try await session.workspace(named: workspace).id }
+            return try await session.store.domains.list(readableBy: session.userId, workspaceId: only)
         }
         if json {
             Console.json(["domains": domains.map(\.summaryJSON)])

@@ -17,6 +17,7 @@ struct DomainsImportCommand: AsyncParsableCommand {
     @Argument(help: "The domain file.") var domainFile: String
     @Argument(help: "A problem file to keep with it.") var problemFile: String?
     @Option(help: "Save under this name instead of the one in the file.") var name: String?
+    @OptionGroup var choice: WorkspaceChoice
     @Flag(help: "Import even when the PDDL has errors.") var force = false
     @Flag(help: "Print one JSON object.") var json = false
 
@@ -56,7 +57,8 @@ struct DomainsImportCommand: AsyncParsableCommand {
     private func save(_ check: PDDLImportCheck, _ session: StoreSession) async throws -> (Domain, Int) {
         let domains = session.store.domains
         let wanted = name ?? check.domainName
-        let mine = try await domains.list(readableBy: session.userId, workspaceId: session.workspace.id)
+        let workspace = try await session.workspace(named: choice.workspace)
+        let mine = try await domains.list(readableBy: session.userId, workspaceId: workspace.id)
         if let wanted, var existing = mine.first(where: { $0.name == wanted }) {
             let draft = DomainDraft(name: existing.name, description: existing.description,
                                     domainPddl: check.domainText, problemPddl: check.problemText ?? existing.problemPddl,

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlansmithCore
 import Store
 
 /// Options shared by every command that reads or writes the Plansmith database:
@@ -21,12 +22,25 @@ struct StoreArguments: ParsableArguments {
         do {
             let store = try Store.open(DatabaseLocation.resolve(explicitPath: databasePath))
             let user = try await actingUser(in: store)
-            let workspace = try await store.accounts.personalWorkspace(of: user.id!)
+            let workspace = try await Self.currentWorkspace(of: user, in: store)
             return try await body(StoreSession(store: store, user: user, userId: user.id!, workspace: workspace))
         } catch let error as StoreError {
             Console.error("plansmith \(command): error: \(error.description)\n")
             throw ExitCode(StoreFailure.exitCode(for: error))
+        } catch let error as AppError {
+            Console.error("plansmith \(command): error: \(error.message)\n")
+            throw ExitCode(StoreFailure.exitCode(for: error))
         }
+    }
+
+    /// The workspace `plansmith workspaces use` chose (kept in the account's preferences as
+    /// `currentWorkspace`), while the user is still a member; otherwise the personal one.
+    static func currentWorkspace(of user: User, in store: Store) async throws -> Workspace {
+        if let chosen = CurrentWorkspace.id(inPreferences: user.preferences),
+           let membership = try? await store.workspaces.workspace(chosen, of: user.id!) {
+            return membership.workspace
+        }
+        return try await store.accounts.personalWorkspace(of: user.id!)
     }
 
     /// Who the command acts as. `PLANSMITH_API_KEY` (verified by its hash) names its owner; else
@@ -95,6 +109,13 @@ struct StoreSession {
     let userId: Int64
     let workspace: Workspace
 
+    /// The workspace named by `--workspace` (a name or an id), else the current one.
+    func workspace(named name: String?) async throws -> Workspace {
+        guard let name else { return workspace }
+        let found = try await StoreWorkspaces(store: store).workspace(named: name, userId: userId)
+        return try await store.workspaces.workspace(found.id, of: userId).workspace
+    }
+
     /// A domain the user may read, with its revisions (newest first).
     func domainWithHistory(named name: String) async throws -> (Domain, [DomainRevision]) {
         let domain = try await store.domains.domain(named: name, readableBy: userId)
@@ -114,5 +135,25 @@ enum StoreFailure {
         case .busy, .damaged, .readOnly, .missingDirectory, .diskFull, .cannotOpen, .newerSchema, .notADatabase, .database:
             return 2
         }
+    }
+
+    static func exitCode(for error: AppError) -> Int32 {
+        error.kind == .unavailable ? 2 : 1
+    }
+}
+
+/// The `currentWorkspace` member of the preferences JSON (the TUI's `Preferences` reads the same key).
+enum CurrentWorkspace {
+    static func id(inPreferences json: String) -> Int64? {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else { return nil }
+        return (object["currentWorkspace"] as? NSNumber)?.int64Value
+    }
+
+    /// The preferences with `currentWorkspace` set, every other member kept.
+    static func preferences(_ json: String, settingWorkspace id: Int64) -> String {
+        var object = (try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]) ?? [:]
+        object["currentWorkspace"] = id
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
     }
 }

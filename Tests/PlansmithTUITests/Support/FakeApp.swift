@@ -31,6 +31,7 @@ struct FakeApp {
     var session: UserSession
     let accounts: FakeAccounts
     let domains: FakeDomains
+    let workspaces: FakeWorkspaces
     let sessions: FakeCritiqueSessions
     let chats: FakeChats
     let keys: FakeKeys
@@ -50,16 +51,18 @@ struct FakeApp {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let configPath = directory + "/config.toml"
         if let configText { try configText.write(toFile: configPath, atomically: true, encoding: .utf8) }
-        let accounts = FakeAccounts(), domains = FakeDomains(), sessions = FakeCritiqueSessions(), chats = FakeChats()
+        let memberships = FakeMemberships()
+        let accounts = FakeAccounts(), domains = FakeDomains(memberships: memberships), sessions = FakeCritiqueSessions(), chats = FakeChats()
+        let workspaces = FakeWorkspaces(accounts: accounts, memberships: memberships)
         let keys = FakeKeys(), analytics = FakeAnalytics()
-        let services = AppServices(accounts: accounts, domains: domains, planning: LocalPlanning(), critique: sessions, chats: chats,
+        let services = AppServices(accounts: accounts, domains: domains, workspaces: workspaces, planning: LocalPlanning(), critique: sessions, chats: chats,
                                    keys: keys, analytics: analytics,
                                    models: LanguageModels(configPath: configPath, environment: environment, usage: nil))
         let context = AppContext(services: services, configPath: configPath, environment: environment,
                                  exportDirectory: directory + "/exports")
         let signedIn = try await accounts.register(email: email, password: password)
         return FakeApp(directory: directory, context: context, session: UserSession(signedIn), accounts: accounts, domains: domains,
-                       sessions: sessions, chats: chats, keys: keys, analytics: analytics)
+                       workspaces: workspaces, sessions: sessions, chats: chats, keys: keys, analytics: analytics)
     }
 
     /// What `update` gets: these services and the signed-in user.

@@ -29,6 +29,7 @@ final class BackendFixture: @unchecked Sendable {
     let backend: Backend
     let clock = ManualClock()
     let domains: any DomainRepository
+    let workspaces: any WorkspaceRepository
     let sessions: any PlanningSessionRepository
     let chats: any ChatRepository
     let usage: any UsageLog
@@ -54,11 +55,13 @@ final class BackendFixture: @unchecked Sendable {
             let store = try Store.open(DatabaseLocation(path: location, createsDirectory: false), options: options)
             (sqlite, postgres) = (store, nil)
             (domains, sessions, chats, usage) = (store.domains, store.planningSessions, store.chats, store.usage)
+            workspaces = store.workspaces
         case .postgres:
             location = try await Self.freshPostgresDatabase()
             let store = try await PostgresStore.open(try PostgresLocation(url: location), options: options)
             (sqlite, postgres) = (nil, store)
             (domains, sessions, chats, usage) = (store.domains, store.planningSessions, store.chats, store.usage)
+            workspaces = store.workspaces
         }
     }
 
@@ -94,8 +97,11 @@ final class BackendFixture: @unchecked Sendable {
     }
 
     func setMember(_ userId: Int64, role: WorkspaceRole, in workspaceId: Int64, owner: Int64) async throws {
-        if let sqlite {
-            try await sqlite.accounts.setMember(userId, role: role, in: workspaceId, by: owner)
+        if try await workspaces.members(of: workspaceId, readableBy: owner).contains(where: { $0.userId == userId }) {
+            try await workspaces.setRole(role, of: userId, in: workspaceId, by: owner)
+        } else if let sqlite {
+            _ = try await sqlite.workspaces.invite(email: try await sqlite.accounts.user(id: userId)!.email, role: role,
+                                               to: workspaceId, by: owner)
         } else {
             try await postgres!.accounts.setMember(userId, role: role, in: workspaceId)
         }

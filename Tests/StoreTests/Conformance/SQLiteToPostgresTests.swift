@@ -10,7 +10,8 @@ struct SQLiteToPostgresTests {
         let t = try TestStore()
         let (alice, workspace) = try await t.user("alice@example.com")
         let (bob, _) = try await t.user("bob@example.com")
-        try await t.store.accounts.setMember(bob.id!, role: .editor, in: workspace.id!, by: alice.id!)
+        _ = try await t.store.workspaces.invite(email: "bob@example.com", role: .editor, to: workspace.id!, by: alice.id!)
+        _ = try await t.store.workspaces.invite(email: "carol@example.com", role: .viewer, to: workspace.id!, by: alice.id!)
         let domain = try await t.store.domains.create(DomainDraft(name: "d", domainPddl: StoreConformanceTests.pddl,
                                                                   problemPddl: "(define (problem p))", isPublic: true),
                                                       in: workspace.id!, by: alice.id!)

@@ -17,6 +17,11 @@ public struct DashboardData: Sendable {
     public var domains: [DomainRow] = []
     public var templates: [DomainRow] = []
     public var sessions: [SessionRow] = []
+    /// The workspace the Domains pane shows and new domains go to: the one chosen last (kept in
+    /// the preferences) while the user is still in it, else the personal one.
+    public var current: WorkspaceInfo?
+    /// More than one workspace: the pane title names the current one.
+    public var hasTeams = false
 
     static func load(_ context: AppContext, _ session: UserSession) async throws -> DashboardData {
         let services = context.services, userId = session.userId
@@ -25,10 +30,13 @@ public struct DashboardData: Sendable {
         data.templates = catalog.templates.map { d in
             DomainRow(id: d.id, label: d.description.isEmpty ? d.name : "\(d.name) — \(d.description)")
         }
-        // Several workspaces: prefix each domain with its workspace so the filter finds either.
-        let prefixed = catalog.workspaces.count > 1
-        data.domains = catalog.own.map { d in
-            DomainRow(id: d.id, label: prefixed ? "\(catalog.workspaceName(of: d) ?? "?") / \(d.name)" : d.name)
+        let chosen = session.preferences.currentWorkspace ?? session.workspace.id
+        data.current = catalog.workspaces.first { $0.id == chosen }
+            ?? catalog.workspaces.first { $0.id == session.workspace.id } ?? catalog.workspaces.first
+        data.hasTeams = catalog.workspaces.count > 1
+        // Several workspaces: the current one's domains only (the switcher, `w`, changes which).
+        data.domains = catalog.own.filter { !data.hasTeams || $0.workspaceId == data.current?.id }.map { d in
+            DomainRow(id: d.id, label: d.name)
         }
         data.sessions = try await services.critique.list(userId: userId, domainId: nil, limit: 50).map { s in
             SessionRow(id: s.id, columns: ["#\(s.id)", s.domainName ?? "–", s.status.rawValue,

@@ -27,7 +27,8 @@ extension DashboardScreen {
     private static func drawPane(_ pane: Pane, _ state: State, in area: Rect, into buffer: inout ScreenBuffer, _ theme: Theme) {
         let focused = pane == state.focus
         let count = state.lists[pane.rawValue].items.count
-        let title = "\(pane.rawValue + 1) \(titles[pane.rawValue]) (\(count))" + (focused && state.filtering ? " /filter" : "")
+        let workspace = pane == .domains && state.data.hasTeams ? " in \(state.data.current?.name ?? "?")" : ""
+        let title = "\(pane.rawValue + 1) \(titles[pane.rawValue])\(workspace) (\(count))" + (focused && state.filtering ? " /filter" : "")
         let list = state.lists[pane.rawValue]
         if state.loading || (count == 0 && pane != .templates) {
             let inner = Block(title: title, focused: focused, theme: theme).draw(in: area, into: &buffer)
@@ -64,10 +65,11 @@ extension DashboardScreen {
         case .templates: "copy template"
         case .sessions: "open session"
         }
-        return [("enter", open), ("tab", "pane"), ("/", "filter"), ("n", "new domain"), ("r", "reload")]
+        return [("enter", open), ("tab", "pane"), ("/", "filter"), ("n", "new domain"), ("w", "workspaces"), ("r", "reload")]
     }
 
     public static func actions(_ state: State) -> [ScreenAction<Msg>] {
-        [ScreenAction("new domain", key: "n", .newDomain), ScreenAction("reload dashboard", key: "r", .reload)]
+        [ScreenAction("new domain", key: "n", .newDomain), ScreenAction("workspaces (switch, members)", key: "w", .openWorkspaces),
+         ScreenAction("reload dashboard", key: "r", .reload)]
     }
 }

@@ -26,6 +26,7 @@ public enum DashboardScreen: Screen {
         case reload
         case newDomain
         case opened(Result<Int64, DashboardFailure>)
+        case openWorkspaces
     }
 
     public struct DashboardFailure: Error, Sendable { public var message: String }
@@ -51,6 +52,7 @@ public enum DashboardScreen: Screen {
         guard case .key(let key) = event else { return .input(event) }
         switch key {
         case .char("n"): return .newDomain
+        case .char("w"): return .openWorkspaces
         case .char("r"): return .reload
         case .tab, .backTab, .f(6), .enter, .up, .down, .pageUp, .pageDown, .home, .end,
              .char("1"), .char("2"), .char("3"), .char("/"), .char("j"), .char("k"), .char("g"), .char("G"):
@@ -70,12 +72,18 @@ public enum DashboardScreen: Screen {
             state.lists[Pane.templates.rawValue].items = data.templates.map(\.label)
             state.lists[Pane.sessions.rawValue].items = data.sessions.map { $0.columns.joined(separator: "  ") }
             if data.domains.isEmpty, state.focus == .domains { state.focus = .templates }
+            // The workspace kept from last time becomes the session's (where new domains go).
+            if let current = data.current, let session = env.session, current != session.workspace {
+                return .request(.workspaceChanged(current))
+            }
         case .loaded(.failure(let failure)):
             state.loading = false
             state.problem = failure.message
         case .reload:
             state.loading = true
             return .command(load(env))
+        case .openWorkspaces:
+            return .request(.navigate(.workspaces))
         case .newDomain:
             state.newName = TextInputState()
             state.problem = nil

@@ -6,6 +6,7 @@ import TerminalUI
 extension DomainScreen {
     public static func message(for event: InputEvent, in state: State) -> Msg? {
         guard state.phase == .ready else { return nil }
+        if let prompt = state.deletePrompt { return deletePromptMessage(event, prompt) }
         if state.history != nil { return historyMessage(event) }
         if case .resize(let size) = event { return .resized(size) }
         if state.editorPrompt != nil { return promptMessage(event) }
@@ -83,6 +84,8 @@ extension DomainScreen {
             case .char("h"): return .showHistory
             case .char("p"): return .runPlanner
             case .char("t"): return .switchTab(nil)
+            case .char("P"): return .togglePublic
+            case .char("D"): return .askDelete
             default: break
             }
         }

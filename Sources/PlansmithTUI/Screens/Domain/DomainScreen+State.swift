@@ -70,8 +70,8 @@ extension DomainScreen {
         public var phase: Phase = .loading
         public var domainName = ""
         var domainDescription = ""
-        /// Kept as it is on save (a save writes every field of the record).
-        var domainIsPublic = false
+        /// Kept as it is on save (a save writes every field of the record); `P` toggles it.
+        public internal(set) var domainIsPublic = false
         public var focus: Pane = .editor
         /// Typing focus in the focused pane (editor, chat prompt, or the sidebar filter).
         public var isTyping = false
@@ -90,6 +90,8 @@ extension DomainScreen {
         public var chat = ChatPane()
         public var planner = PlannerPane()
         public var history: HistoryPopup?
+        /// "Delete domain X and its N revisions? y/N", while open.
+        public var deletePrompt: DeletePrompt?
         /// Find / go to line, open over the editor's last row.
         public var editorPrompt: EditorPrompt?
         public var isSaving = false

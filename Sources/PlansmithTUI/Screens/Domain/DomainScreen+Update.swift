@@ -38,6 +38,8 @@ extension DomainScreen {
         case .notice(let kind, let text): return .request(.toast(kind, text))
         case .runPlanner, .plannerTick, .plannerFinished, .cancelPlanner, .critique, .critiqueChecked:
             return updatePlanner(&state, msg, env)
+        case .togglePublic, .publicChanged, .askDelete, .deleteCounted, .answerDelete, .deleted:
+            return updateSharing(&state, msg, env)
         }
         return .none
     }

@@ -41,10 +41,12 @@ extension DomainScreen {
             }
         }
         if let popup = state.history { drawHistory(popup, area, &buffer, theme) }
-        return state.isTyping && state.history == nil ? cursor : nil
+        if let prompt = state.deletePrompt { drawDeletePrompt(prompt, area, &buffer, theme) }
+        return state.isTyping && state.history == nil && state.deletePrompt == nil ? cursor : nil
     }
 
     public static func hints(_ state: State) -> [(key: String, label: String)] {
+        if state.deletePrompt != nil { return [("esc", "keep the domain"), ("y", "delete"), ("n", "keep")] }
         if state.history != nil { return [("esc", "close history"), ("enter", "restore revision"), ("up/down", "select")] }
         if let prompt = state.editorPrompt {
             return prompt.kind == .find ? [("esc", "close find"), ("enter", "next match"), ("↑", "previous")]
@@ -74,7 +76,7 @@ extension DomainScreen {
 
     @discardableResult
     static func drawEditor(_ state: State, _ rect: Rect, _ buffer: inout ScreenBuffer, _ theme: Theme, focused: Bool) -> Point? {
-        let modified = state.hasUnsavedChanges ? " [modified]" : ""
+        let modified = (state.hasUnsavedChanges ? " [modified]" : "") + (state.domainIsPublic ? " [public]" : "")
         let inner = Block(title: "Editor: \(state.domainName)\(modified)", focused: focused, theme: theme).draw(in: rect, into: &buffer)
         guard inner.height > 0 else { return nil }
         let titles = PDDLFile.allCases.map { $0.rawValue + (state.editor($0).isModified ? "*" : "") }

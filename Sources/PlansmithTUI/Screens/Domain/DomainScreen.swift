@@ -59,6 +59,13 @@ public enum DomainScreen: Screen {
         case cancelPlanner
         case critique
         case critiqueChecked(Result<SavedTexts?, ScreenFailure>)
+
+        case togglePublic
+        case publicChanged(Result<Bool, ScreenFailure>)
+        case askDelete
+        case deleteCounted(Result<Int, ScreenFailure>)
+        case answerDelete(Bool)
+        case deleted(Result<String, ScreenFailure>)
     }
 
     /// Opens the domain `domainId` of the signed-in user: loads it, the sidebar and the last
@@ -73,7 +80,7 @@ public enum DomainScreen: Screen {
         })
     }
 
-    public static func isTyping(_ state: State) -> Bool { state.isTyping && state.history == nil }
+    public static func isTyping(_ state: State) -> Bool { state.isTyping && state.history == nil && state.deletePrompt == nil }
 
     public static func runningWork(_ state: State) -> String? {
         var work: [String] = []
@@ -105,6 +112,8 @@ public enum DomainScreen: Screen {
             ScreenAction("next diagnostic", key: "f8", .jumpDiagnostic(1)),
             ScreenAction("find in the editor", key: "ctrl-f", .openEditorPrompt(.find)),
             ScreenAction("go to line", key: "ctrl-g", .openEditorPrompt(.goToLine)),
+            ScreenAction(state.domainIsPublic ? "mark private (unpublish)" : "mark public (publish)", key: "P", .togglePublic),
+            ScreenAction("delete domain", key: "D", .askDelete),
         ]
     }
 }

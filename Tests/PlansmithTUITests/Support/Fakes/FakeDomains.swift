@@ -4,8 +4,8 @@ import Store
 
 /// Domains in memory, with the bundled templates (ids 1…8, revision 1, as a new database seeds
 /// them) and every revision's contents. Each write is stamped one minute after the previous one,
-/// from `FakeClock.epoch`, so dates are fixed. A user reads templates, public domains and their
-/// personal workspace's domains (`FakeAccounts.personalWorkspace(of:)`) and writes only the latter.
+/// from `FakeClock.epoch`, so dates are fixed. A user reads templates, public domains and the
+/// domains of their workspaces (`FakeMemberships`), and writes those where they are owner or editor.
 actor FakeDomains: DomainService {
     struct Revision: Sendable {
         var info: RevisionInfo
@@ -24,8 +24,10 @@ actor FakeDomains: DomainService {
     private var domains: [Int64: Stored] = [:]
     private var nextId: Int64 = 1
     private var clock = FakeClock()
+    let memberships: FakeMemberships
 
-    init() {
+    init(memberships: FakeMemberships = FakeMemberships()) {
+        self.memberships = memberships
         for template in DomainTemplate.all {
             let contents = DomainContents(name: template.name, description: template.description, domainPddl: template.domainPddl,
                                           problemPddl: template.problemPddl, isPublic: true)
@@ -36,13 +38,14 @@ actor FakeDomains: DomainService {
     }
 
     func catalog(userId: Int64) -> DomainCatalog {
-        let workspace = FakeAccounts.personalWorkspace(of: userId)
-        var catalog = DomainCatalog(workspaces: [workspace])
+        let workspaces = memberships.workspaces(of: userId)
+        let mine = Set(workspaces.map(\.id))
+        var catalog = DomainCatalog(workspaces: workspaces)
         let readable = domains.values.filter { isReadable($0.summary, by: userId) }
             .map(\.summary).sorted { ($0.name, $0.id) < ($1.name, $1.id) }
         for summary in readable {
             if summary.isTemplate { catalog.templates.append(summary) }
-            else if summary.workspaceId == workspace.id { catalog.own.append(summary) }
+            else if let id = summary.workspaceId, mine.contains(id) { catalog.own.append(summary) }
             else { catalog.shared.append(summary) }
         }
         return catalog
@@ -55,7 +58,9 @@ actor FakeDomains: DomainService {
     func find(named name: String, userId: Int64) throws -> DomainDocument {
         // The user's own domain of that name first, then public ones, then templates (as the Store).
         let candidates = domains.values.filter { $0.summary.name == name && isReadable($0.summary, by: userId) }
-        func rank(_ s: DomainSummary) -> Int { s.isTemplate ? 2 : (s.workspaceId == FakeAccounts.personalWorkspace(of: userId).id ? 0 : 1) }
+        func rank(_ s: DomainSummary) -> Int {
+            s.isTemplate ? 2 : (s.workspaceId.flatMap { memberships.role(of: userId, in: $0) } != nil ? 0 : 1)
+        }
         guard let found = candidates.min(by: { (rank($0.summary), $0.summary.id) < (rank($1.summary), $1.summary.id) }) else {
             throw AppError(.notFound, "domain '\(name)' not found")
         }
@@ -85,6 +90,17 @@ actor FakeDomains: DomainService {
     func delete(_ domainId: Int64, userId: Int64) throws {
         _ = try writable(domainId, by: userId)
         domains[domainId] = nil
+    }
+
+    func setPublic(_ domainId: Int64, _ isPublic: Bool, userId: Int64) throws -> DomainDocument {
+        var stored = try writable(domainId, by: userId)
+        guard stored.summary.isPublic != isPublic else { return document(stored) }
+        stored.summary.isPublic = isPublic
+        stored.summary.updatedAt = clock.tick()
+        // The flag lives on the domain, not in its revisions: keep the newest contents in step.
+        stored.revisions[stored.revisions.count - 1].contents.isPublic = isPublic
+        domains[domainId] = stored
+        return document(stored)
     }
 
     func history(of domainId: Int64, userId: Int64) throws -> [RevisionInfo] {
@@ -124,7 +140,7 @@ actor FakeDomains: DomainService {
     // MARK: Rules
 
     private func isReadable(_ summary: DomainSummary, by userId: Int64) -> Bool {
-        summary.isTemplate || summary.isPublic || summary.workspaceId == FakeAccounts.personalWorkspace(of: userId).id
+        summary.isTemplate || summary.isPublic || summary.workspaceId.flatMap { memberships.role(of: userId, in: $0) } != nil
     }
 
     /// Domains the user may not read are "not found", never "forbidden" (that would reveal them).
@@ -140,16 +156,18 @@ actor FakeDomains: DomainService {
         if stored.summary.isTemplate {
             throw AppError(.forbidden, "templates are read-only; copy '\(stored.summary.name)' into your workspace to change it")
         }
-        guard stored.summary.workspaceId == FakeAccounts.personalWorkspace(of: userId).id else {
+        guard let role = stored.summary.workspaceId.flatMap({ memberships.role(of: userId, in: $0) }) else {
             throw AppError(.forbidden, "'\(stored.summary.name)' is public but belongs to another workspace; copy it to change it")
         }
+        guard role.canWrite else { throw AppError(.forbidden, "viewers cannot change domains in this workspace") }
         return stored
     }
 
     private func checkWorkspace(_ workspaceId: Int64, userId: Int64) throws {
-        guard workspaceId == FakeAccounts.personalWorkspace(of: userId).id else {
+        guard let role = memberships.role(of: userId, in: workspaceId) else {
             throw AppError(.notFound, "workspace \(workspaceId) not found")
         }
+        guard role.canWrite else { throw AppError(.forbidden, "viewers cannot change domains in this workspace") }
     }
 
     private func checkName(_ name: String, in workspaceId: Int64?, except domainId: Int64?) throws {
