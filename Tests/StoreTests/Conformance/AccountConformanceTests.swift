@@ -92,6 +92,39 @@ struct AccountConformanceTests {
         #expect(try await accounts.login(email: "eve@example.com", password: Self.password).email == "eve@example.com")
     }
 
+    @Test("unknown email, wrong password and back-off take scrypt time alike", arguments: Backend.testable)
+    func equalWork(_ backend: Backend) async throws {
+        let f = try await BackendFixture.make(backend)
+        defer { f.close() }
+        // A cost where scrypt dominates a login (the testing cost is too cheap to measure).
+        let store = try await f.reopenStore(passwordCost: PasswordHasher.Cost(n: 1 << 14, r: 8, p: 1))
+        defer { store.close() }
+        let accounts = store.accounts
+        func seconds(_ email: String, _ password: String) async -> Double {
+            let start = ContinuousClock.now
+            _ = try? await accounts.login(email: email, password: password)
+            let elapsed = ContinuousClock.now - start
+            return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        }
+        // The fastest of five runs per path: contention from parallel tests only ever adds time.
+        let samples = 5
+        var wrong: [Double] = [], backoff: [Double] = [], unknown: [Double] = []
+        for index in 0..<samples {  // a fresh account each time, so no sample is in back-off
+            _ = try await accounts.register(email: "wrong\(index)@example.com", password: Self.password)
+            wrong.append(await seconds("wrong\(index)@example.com", "guess guess"))
+        }
+        _ = try await accounts.register(email: "eve@example.com", password: Self.password)
+        for _ in 0..<AccountService.freeAttempts { _ = await seconds("eve@example.com", "guess guess") }
+        for _ in 0..<samples { backoff.append(await seconds("eve@example.com", "guess guess")) }
+        for _ in 0..<samples { unknown.append(await seconds("nobody@example.com", "guess guess")) }
+        let fastestWrong = wrong.min()!
+        for (name, times) in [("back-off", backoff), ("unknown", unknown)] {
+            let fastest = times.min()!
+            #expect(fastest > fastestWrong / 3 && fastest < fastestWrong * 3,
+                    "\(name) \(times) s vs wrong password \(wrong) s")
+        }
+    }
+
     @Test("a weaker stored hash is upgraded at a successful login; passwords and preferences can be replaced",
           arguments: Backend.testable)
     func passwordsAndPreferences(_ backend: Backend) async throws {
