@@ -21,8 +21,9 @@ enum PostgresSchema {
             "ALTER TABLE planning_sessions ADD COLUMN owner_host TEXT",
             "ALTER TABLE planning_sessions ADD COLUMN owner_started TEXT",
         ]),
-        // PostgreSQL only (SQLite has one server per file and counts in memory): the shared limiter.
-        Migration(identifier: "postgres-rate-limits", statements: rateLimits),
+        // PostgreSQL only (SQLite has one server per file, which keeps these in memory): what
+        // servers sharing the database share besides the data, the rate limits and login sessions.
+        Migration(identifier: "postgres-shared-server-state", statements: rateLimits + loginSessions),
     ]
 
     /// Applies what is missing in one transaction, under an advisory lock so two servers starting
@@ -259,5 +260,17 @@ enum PostgresSchema {
         END
         $$
         """,
+    ]
+
+    /// Login sessions of `plansmith serve` (`PostgresLoginSessions`): a token's SHA-256 only.
+    static let loginSessions: [String] = [
+        """
+        CREATE TABLE login_sessions (
+            digest TEXT PRIMARY KEY,
+            user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            expires_at TIMESTAMPTZ NOT NULL
+        )
+        """,
+        "CREATE INDEX login_sessions_expiry ON login_sessions(expires_at)",
     ]
 }

@@ -62,9 +62,11 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.bodyLimit = bodyLimit
         configuration.limitsEnabled = !noLimits
         configuration.usageLogEnabled = !noLimits
-        // On PostgreSQL the limiter's window is in the database: servers sharing it share the limits.
+        // On PostgreSQL the limiter's window and the login sessions are in the database: servers
+        // sharing it share the limits and honour each other's session tokens.
         let server = APIServer(services: services, configuration: configuration, version: PlansmithVersion.current,
-                               limiter: store.makeRequestLimiter(window: 60, clock: configuration.clock))
+                               limiter: store.makeRequestLimiter(window: 60, clock: configuration.clock),
+                               sharedSessions: store.sharedLoginSessions)
         let host = self.host
         do {
             try await server.run { port in

@@ -119,3 +119,42 @@ struct PostgresRequestLimiterTests {
         #expect(allowed == 3)
     }
 }
+
+/// Login sessions servers share through PostgreSQL (`Store.sharedLoginSessions`).
+@Suite("PostgreSQL login sessions shared between servers", .enabled(if: Backend.postgresRequired))
+struct PostgresLoginSessionTests {
+    @Test("a session opened on one server is live on the other until it expires or either closes it")
+    func sharedSessions() async throws {
+        let url = try await BackendFixture.freshPostgresDatabase()
+        let first = try await Store.connect(DatabaseLocation(path: url, createsDirectory: false))
+        let second = try await Store.connect(DatabaseLocation(path: url, createsDirectory: false))
+        defer { first.close(); second.close() }
+        let a = try #require(first.sharedLoginSessions), b = try #require(second.sharedLoginSessions)
+        let ada = try await first.accounts.ensureLocalUser(email: "ada@example.com")
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+
+        try await a.open(digest: "one", userId: ada.id!, expiresAt: now.addingTimeInterval(3600), now: now)
+        try await a.open(digest: "two", userId: ada.id!, expiresAt: now.addingTimeInterval(60), now: now)
+        #expect(try await b.userId(forDigest: "one", at: now) == ada.id)
+        #expect(try await b.userId(forDigest: "two", at: now.addingTimeInterval(59)) == ada.id)
+        #expect(try await b.userId(forDigest: "two", at: now.addingTimeInterval(60)) == nil)  // expired
+        #expect(try await b.userId(forDigest: "nobody", at: now) == nil)
+        try await b.close(digest: "one")
+        try await b.close(digest: "one")  // twice is harmless
+        #expect(try await a.userId(forDigest: "one", at: now) == nil)
+
+        // Opening a session drops the ones that have expired.
+        try await b.open(digest: "three", userId: ada.id!, expiresAt: now.addingTimeInterval(7200), now: now.addingTimeInterval(61))
+        guard case .postgres(let database) = first.backend else { Issue.record("not PostgreSQL"); return }
+        let left = try await database.rows("SELECT digest FROM login_sessions").map { try $0.value("digest", as: String.self) }
+        #expect(left == ["three"])
+    }
+
+    @Test("SQLite stores have no shared sessions: the server keeps its own")
+    func noneOnSQLite() throws {
+        let directory = TemporaryDirectory()
+        let store = try Store.open(DatabaseLocation(path: directory.file("plansmith.sqlite"), createsDirectory: false))
+        defer { store.close() }
+        #expect(store.sharedLoginSessions == nil)
+    }
+}
