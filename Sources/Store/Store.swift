@@ -59,7 +59,8 @@ public final class Store: Sendable {
     public static func open(_ location: DatabaseLocation, options: StoreOptions = StoreOptions()) throws -> Store {
         if location.isPostgres {
             let shown = (try? PostgresLocation(url: location.path).description) ?? "the postgres:// URL"
-            throw StoreError.cannotOpen(path: shown, reason: "a PostgreSQL database is opened with Store.connect")
+            // Reached by SQLite-only paths (the source of `db migrate`, benchmarks); `connect` takes URLs.
+            throw StoreError.cannotOpen(path: shown, reason: "this needs a SQLite database file, not a PostgreSQL URL")
         }
         return Store(database: try StoreDatabase.open(at: location, options: options), options: options)
     }
