@@ -34,14 +34,17 @@ public struct APIServer: Sendable {
     let conversations = OpenConversations()
     let logger: Logger
 
+    /// `limiter` and `sharedSessions` nil: this process's own (one server); servers sharing a
+    /// PostgreSQL database pass `Store.makeRequestLimiter` and `Store.sharedLoginSessions`.
     public init(services: AppServices, configuration: ServerConfiguration, version: String,
-                limiter: (any RequestLimiter)? = nil, logger: Logger = Logger(label: "plansmith.server")) {
+                limiter: (any RequestLimiter)? = nil, sharedSessions: (any LoginSessionRepository)? = nil,
+                logger: Logger = Logger(label: "plansmith.server")) {
         self.services = services
         self.configuration = configuration
         self.version = version
         self.logger = logger
         self.limiter = limiter ?? SlidingWindowLimiter(window: 60, clock: configuration.clock)
-        sessions = LoginSessions(lifetime: configuration.sessionLifetime, clock: configuration.clock)
+        sessions = LoginSessions(lifetime: configuration.sessionLifetime, clock: configuration.clock, shared: sharedSessions)
         let keys = services.keys
         keyLimits = KeyLimitCache(clock: configuration.clock) { secret in try await keys.rateLimit(ofSecret: secret) }
         usageWriter = configuration.usageLogEnabled

@@ -32,14 +32,24 @@ public struct AppServices: Sendable {
                            analytics: StoreAnalytics(store: store), models: models)
     }
 
-    /// Opens (or creates) the database at `databasePath`, `PLANSMITH_DB` or the default place, and
-    /// builds every service on it. `configPath` nil: no language models.
+    /// Opens (or creates) the database at `databasePath`, `PLANSMITH_DB` or the default place — a
+    /// SQLite file or a `postgres://` URL — and builds every service on it. `configPath` nil: no
+    /// language models.
     public static func open(databasePath: String?, environment: [String: String], configPath: String?,
-                            bus: EventBus = EventBus()) throws -> AppServices {
-        let store: Store
-        do { store = try Store.open(DatabaseLocation.resolve(explicitPath: databasePath, environment: environment)) }
+                            bus: EventBus = EventBus()) async throws -> AppServices {
+        let store = try await connectStore(databasePath: databasePath, environment: environment)
+        return live(store: store, bus: bus, models: models(configPath: configPath, environment: environment, store: store))
+    }
+
+    /// The store `open` builds on, for callers that also need the store itself (the server picks
+    /// its rate limiter by backend).
+    public static func connectStore(databasePath: String?, environment: [String: String]) async throws -> Store {
+        do { return try await Store.connect(DatabaseLocation.resolve(explicitPath: databasePath, environment: environment)) }
         catch { throw AppError.from(error) }
-        let models = configPath.map { LanguageModels(configPath: $0, environment: environment, usage: store.usage) }
-        return live(store: store, bus: bus, models: models)
+    }
+
+    /// The language models configured at `configPath` (nil: none), recording usage in the store.
+    public static func models(configPath: String?, environment: [String: String], store: Store) -> LanguageModels? {
+        configPath.map { LanguageModels(configPath: $0, environment: environment, usage: store.usage) }
     }
 }

@@ -28,7 +28,7 @@ struct AuthMiddleware: RouterMiddleware {
             caller = Caller(userId: key.userId, apiKeyId: key.keyId)
             usage?.noteKeyUse(key.keyId, at: clock.now())
         case .session(let token):
-            guard let userId = sessions.user(for: token) else {
+            guard let userId = try await sessions.user(for: token) else {
                 throw APIError.unauthorized("session token is unknown or has expired; log in again")
             }
             caller = Caller(userId: userId, apiKeyId: nil)

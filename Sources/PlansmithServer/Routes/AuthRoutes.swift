@@ -34,11 +34,11 @@ struct AuthRoutes {
         routes.add(.post, "/v1/auth/login", auth: false) { request, context in
             let body = try await request.decodeJSON(Credentials.self, context: context)
             let signedIn = try await accounts.login(email: body.email, password: body.password)
-            let (token, expiresAt) = sessions.open(userId: signedIn.account.id)
+            let (token, expiresAt) = try await sessions.open(userId: signedIn.account.id)
             return try JSONCoding.response(Login(token: token, expiresAt: expiresAt, user: AccountBody(signedIn.account)))
         }
         routes.add(.post, "/v1/auth/logout") { request, context in
-            if case .session(let token) = BearerToken(request) { sessions.close(token: token) }
+            if case .session(let token) = BearerToken(request) { try await sessions.close(token: token) }
             return Response(status: .noContent)
         }
         routes.add(.get, "/v1/me") { _, context in

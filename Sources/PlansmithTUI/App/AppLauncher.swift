@@ -31,7 +31,7 @@ public enum AppLauncher {
         let configPath = ConfigLocation.resolve(explicitPath: options.configPath, environment: environment)
         let services: AppServices
         do {
-            services = try AppServices.open(databasePath: options.databasePath, environment: environment, configPath: configPath)
+            services = try await AppServices.open(databasePath: options.databasePath, environment: environment, configPath: configPath)
         } catch {
             throw LaunchError(description: "cannot open the database: \(error)")
         }

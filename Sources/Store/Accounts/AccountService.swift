@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
 
-/// Registration, login with back-off, the single local user, and workspaces.
+/// `AccountRepository` on SQLite: registration, login with back-off, the single local user; and
+/// (AccountService+Workspaces.swift) workspaces.
 public struct AccountService: Sendable {
     let database: StoreDatabase
     let clock: any StoreClock
@@ -20,7 +21,7 @@ public struct AccountService: Sendable {
     /// Creates a user with a password and a personal workspace they own.
     public func register(email: String, password: String) async throws -> User {
         let email = try Self.validated(email: email)
-        guard password.count >= 8 else { throw StoreError.invalidInput("password must have at least 8 characters") }
+        try AccountRules.validatedPassword(password)
         // Hash outside the write transaction: scrypt takes ~0.3 s and must not hold the write lock.
         let hash = try hasher.hash(password)
         let now = clock.now()
@@ -54,7 +55,7 @@ public struct AccountService: Sendable {
 
     /// Sets or replaces a user's password.
     public func setPassword(userId: Int64, password: String) async throws {
-        guard password.count >= 8 else { throw StoreError.invalidInput("password must have at least 8 characters") }
+        try AccountRules.validatedPassword(password)
         let hash = try hasher.hash(password)
         try await database.write { db in
             guard var user = try User.fetchOne(db, key: userId) else { throw StoreError.notFound("user \(userId)") }
@@ -66,9 +67,7 @@ public struct AccountService: Sendable {
 
     /// Replaces the user's preferences with a JSON object (the caller's own encoding).
     public func setPreferences(userId: Int64, json: String) async throws {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)), object is [String: Any] else {
-            throw StoreError.invalidInput("preferences must be a JSON object")
-        }
+        try AccountRules.validatedPreferences(json)
         try await database.write { db in
             try db.execute(sql: "UPDATE users SET preferences = ? WHERE id = ?", arguments: [json, userId])
             guard db.changesCount == 1 else { throw StoreError.notFound("user \(userId)") }
@@ -94,7 +93,7 @@ public struct AccountService: Sendable {
 
     private static func insertUser(email: String, passwordHash: String?, now: Date, _ db: Database) throws -> User {
         if try User.all().filter(email: email).fetchCount(db) > 0 {
-            throw StoreError.conflict("an account with email \(email) already exists")
+            throw AccountRules.duplicate(email)
         }
         var user = User(id: nil, email: email, passwordHash: passwordHash, preferences: "{}",
                         failedLoginCount: 0, lastFailedLoginAt: nil, createdAt: now)

@@ -9,18 +9,13 @@ extension APIKeyService {
     /// `expiredAPIKey` exactly as `verify` does. Every candidate with the key's prefix is compared
     /// by hash in constant time. A key found past its expiry is marked expired (a rare write).
     public func authenticate(_ plaintext: String) async throws -> APIKey {
-        guard plaintext.hasPrefix("psk_"), plaintext.count == 47 else { throw StoreError.invalidAPIKey }
-        let presented = Array(APIKeySecret.hash(of: plaintext).utf8)
+        guard APIKeyRules.wellFormed(plaintext) else { throw StoreError.invalidAPIKey }
         let prefix = APIKeySecret.prefix(of: plaintext)
         let now = clock.now()
-        let match: APIKey? = try await database.read { db in
-            var match: APIKey?
-            for candidate in try APIKey.filter(APIKey.Columns.keyPrefix == prefix).fetchAll(db) {
-                if ConstantTime.equal(Array(candidate.keyHash.utf8), presented) { match = candidate }
-            }
-            return match
+        let candidates = try await database.read { db in
+            try APIKey.filter(APIKey.Columns.keyPrefix == prefix).fetchAll(db)
         }
-        guard var key = match else { throw StoreError.invalidAPIKey }
+        guard var key = APIKeyRules.match(plaintext, among: candidates) else { throw StoreError.invalidAPIKey }
         if key.status == .active, let expiry = key.expiresAt, expiry <= now {
             try await database.write { db in try Self.expireDueKeys(now: now, db) }
             key.status = .expired
@@ -35,17 +30,12 @@ extension APIKeyService {
     /// The per-minute limit of the key `plaintext` names, or nil when no key has that hash
     /// (the rate limiter runs before authentication and needs the limit, not the verdict).
     public func rateLimit(ofPresentedKey plaintext: String) async throws -> Int? {
-        guard plaintext.hasPrefix("psk_"), plaintext.count == 47 else { return nil }
-        let hash = APIKeySecret.hash(of: plaintext)
+        guard APIKeyRules.wellFormed(plaintext) else { return nil }
         let prefix = APIKeySecret.prefix(of: plaintext)
-        return try await database.read { db in
-            let presented = Array(hash.utf8)
-            var limit: Int?
-            for candidate in try APIKey.filter(APIKey.Columns.keyPrefix == prefix).fetchAll(db) {
-                if ConstantTime.equal(Array(candidate.keyHash.utf8), presented) { limit = candidate.rateLimit }
-            }
-            return limit
+        let candidates = try await database.read { db in
+            try APIKey.filter(APIKey.Columns.keyPrefix == prefix).fetchAll(db)
         }
+        return APIKeyRules.match(plaintext, among: candidates)?.rateLimit
     }
 
     /// Sets `last_used_at` for many keys in one transaction; a time never moves backwards.

@@ -7,8 +7,8 @@ public struct CreatedAPIKey: Sendable {
     public let plaintext: String
 }
 
-/// API keys: create, list, revoke, rotate, verify. Only the SHA-256 of a key and its first
-/// 8 characters are stored.
+/// `APIKeyRepository` on SQLite: create, list, revoke, rotate, verify. Only the SHA-256 of a key
+/// and its first 8 characters are stored.
 public struct APIKeyService: Sendable {
     let database: StoreDatabase
     let clock: any StoreClock
@@ -20,16 +20,10 @@ public struct APIKeyService: Sendable {
 
     /// Creates a key for `userId`. `expiresAt` nil means it never expires; otherwise it must be
     /// in the future and at most `maximumLifetimeDays` away.
-    public func create(userId: Int64, name: String, rateLimit: Int = defaultRateLimit,
-                       expiresAt: Date? = nil) async throws -> CreatedAPIKey {
+    public func create(userId: Int64, name: String, rateLimit: Int, expiresAt: Date?) async throws -> CreatedAPIKey {
         let name = try Self.validated(name: name, rateLimit: rateLimit)
         let now = clock.now()
-        if let expiresAt {
-            let days = expiresAt.timeIntervalSince(now) / 86_400
-            guard days > 0, days <= Double(Self.maximumLifetimeDays) + 1 else {
-                throw StoreError.invalidInput("a key's expiry must be in the next \(Self.maximumLifetimeDays) days (or never)")
-            }
-        }
+        try APIKeyRules.validatedExpiry(expiresAt, now: now)
         return try await database.write { db in
             try Self.insertKey(userId: userId, name: name, rateLimit: rateLimit, expiresAt: expiresAt, now: now, db)
         }
@@ -62,7 +56,7 @@ public struct APIKeyService: Sendable {
         return try await database.write { db in
             try Self.expireDueKeys(now: now, db)
             var old = try Self.owned(keyId, by: userId, db)
-            guard old.status == .active else { throw StoreError.conflict("key \(old.keyPrefix)… is \(old.status.rawValue); only active keys can be rotated") }
+            guard old.status == .active else { throw APIKeyRules.notRotatable(old) }
             old.status = .revoked
             try old.update(db)
             return try Self.insertKey(userId: userId, name: old.name, rateLimit: old.rateLimit,
@@ -74,16 +68,12 @@ public struct APIKeyService: Sendable {
     /// `expiredAPIKey`. Candidate rows are found by prefix, then every candidate's stored hash is
     /// compared in constant time, so timing reveals nothing about how much of a key was right.
     public func verify(_ plaintext: String) async throws -> APIKey {
-        guard plaintext.hasPrefix("psk_"), plaintext.count == 47 else { throw StoreError.invalidAPIKey }
-        let presented = Array(APIKeySecret.hash(of: plaintext).utf8)
+        guard APIKeyRules.wellFormed(plaintext) else { throw StoreError.invalidAPIKey }
         let prefix = APIKeySecret.prefix(of: plaintext)
         let now = clock.now()
         return try await database.write { db in
-            var match: APIKey?
-            for candidate in try APIKey.filter(APIKey.Columns.keyPrefix == prefix).fetchAll(db) {
-                if ConstantTime.equal(Array(candidate.keyHash.utf8), presented) { match = candidate }
-            }
-            guard var key = match else { throw StoreError.invalidAPIKey }
+            let candidates = try APIKey.filter(APIKey.Columns.keyPrefix == prefix).fetchAll(db)
+            guard var key = APIKeyRules.match(plaintext, among: candidates) else { throw StoreError.invalidAPIKey }
             if key.status == .active, let expiry = key.expiresAt, expiry <= now {
                 key.status = .expired
                 try key.update(db)

@@ -1,9 +1,19 @@
 import Foundation
 
+/// The answer to "may this request go ahead?".
+public struct RateLimitDecision: Sendable, Equatable {
+    public var allowed: Bool
+    public var limit: Int
+    /// Requests still allowed right now after this one.
+    public var remaining: Int
+    /// Seconds until at least one more request will be allowed (0 when `remaining > 0`).
+    public var resetSeconds: Int
+}
+
 /// Decides whether one more request may go ahead for a subject (an API key, a login session, a
-/// client address) under a per-minute limit. The server depends on this protocol only, so a
-/// limiter shared between server processes (PostgreSQL-backed, issue #16) can replace the
-/// in-memory one.
+/// client address) under a per-minute limit. The server depends on this protocol only: the
+/// in-memory `SlidingWindowLimiter` for one process, `PostgresRequestLimiter` for servers sharing
+/// a PostgreSQL database (`Store.makeRequestLimiter` picks by backend).
 public protocol RequestLimiter: Sendable {
     /// Counts one request for `subject` if fewer than `limit` were allowed in the last window.
     func acquire(_ subject: String, limit: Int) async -> RateLimitDecision
@@ -14,9 +24,9 @@ public protocol RequestLimiter: Sendable {
 /// those times lie in `(t − window, t]`; refused requests are not recorded, so hammering a limit
 /// does not push the moment it lifts further away.
 ///
-/// Unlike the two-bucket estimate in `RateLimiter` (which assumes the previous minute's requests
-/// were spread evenly, and so lets close to twice the limit through around a window boundary),
-/// no 60-second span ever holds more than `limit` allowed requests. The price is memory: one
+/// Unlike a two-bucket estimate (which assumes the previous minute's requests were spread evenly,
+/// and so lets close to twice the limit through around a window boundary), no 60-second span
+/// ever holds more than `limit` allowed requests. The price is memory: one
 /// `Double` per allowed request still inside the window, i.e. at most `limit` per subject.
 /// Subjects whose newest request left the window are dropped by a sweep once per window.
 ///

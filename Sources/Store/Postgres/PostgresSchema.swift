@@ -36,6 +36,9 @@ enum PostgresSchema {
             "CREATE UNIQUE INDEX workspace_invitations_workspace_email ON workspace_invitations(workspace_id, lower(email))",
             "CREATE INDEX workspace_invitations_email ON workspace_invitations(lower(email))",
         ]),
+        // PostgreSQL only (SQLite has one server per file, which keeps these in memory): what
+        // servers sharing the database share besides the data, the rate limits and login sessions.
+        Migration(identifier: "postgres-shared-server-state", statements: rateLimits + loginSessions),
     ]
 
     /// Applies what is missing in one transaction, under an advisory lock so two servers starting
@@ -240,5 +243,49 @@ enum PostgresSchema {
         "CREATE INDEX usage_logs_endpoint_time ON usage_logs(endpoint, created_at)",
         "CREATE INDEX usage_logs_time ON usage_logs(created_at)",
         "CREATE INDEX usage_logs_key_time ON usage_logs(api_key_id, created_at)",
+    ]
+
+    /// Allowed requests per subject (`PostgresRequestLimiter`), and the one function that decides
+    /// a request atomically: under a per-subject advisory lock it drops the subject's times that
+    /// left the window, counts the rest, and records this request only when it is allowed. One
+    /// round trip per request; the lock serialises servers deciding for the same subject.
+    static let rateLimits: [String] = [
+        "CREATE TABLE rate_limit_hits (subject TEXT NOT NULL, at TIMESTAMPTZ NOT NULL)",
+        "CREATE INDEX rate_limit_hits_subject ON rate_limit_hits(subject, at)",
+        "CREATE INDEX rate_limit_hits_at ON rate_limit_hits(at)",
+        """
+        CREATE FUNCTION plansmith_rate_acquire(p_subject TEXT, p_limit INTEGER, p_window DOUBLE PRECISION,
+                                               p_now TIMESTAMPTZ)
+        RETURNS TABLE (allowed BOOLEAN, used INTEGER, oldest TIMESTAMPTZ, decided_at TIMESTAMPTZ)
+        LANGUAGE plpgsql VOLATILE AS $$
+        DECLARE
+            t TIMESTAMPTZ := COALESCE(p_now, clock_timestamp());
+            n INTEGER;
+            first_at TIMESTAMPTZ;
+        BEGIN
+            PERFORM pg_advisory_xact_lock(7261914, hashtext(p_subject));
+            DELETE FROM rate_limit_hits WHERE subject = p_subject AND at <= t - make_interval(secs => p_window);
+            SELECT count(*), min(at) INTO n, first_at FROM rate_limit_hits WHERE subject = p_subject;
+            IF n < p_limit THEN
+                INSERT INTO rate_limit_hits (subject, at) VALUES (p_subject, t);
+                RETURN QUERY SELECT TRUE, n + 1, COALESCE(first_at, t), t;
+            ELSE
+                RETURN QUERY SELECT FALSE, n, first_at, t;
+            END IF;
+        END
+        $$
+        """,
+    ]
+
+    /// Login sessions of `plansmith serve` (`PostgresLoginSessions`): a token's SHA-256 only.
+    static let loginSessions: [String] = [
+        """
+        CREATE TABLE login_sessions (
+            digest TEXT PRIMARY KEY,
+            user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            expires_at TIMESTAMPTZ NOT NULL
+        )
+        """,
+        "CREATE INDEX login_sessions_expiry ON login_sessions(expires_at)",
     ]
 }

@@ -7,8 +7,9 @@ import PostgresNIO
 ///     let pg = try await PostgresStore.open(PostgresLocation(url: "postgres://me@localhost/plansmith"))
 ///     let domains = try await pg.domains.list(readableBy: userId, workspaceId: nil)
 ///
-/// Not yet here: accounts, API keys and the rate limiter (`Store.accounts`, `Store.apiKeys` are
-/// still SQLite-only types), so the CLI, the TUI and the server cannot run on PostgreSQL yet.
+/// The app, the CLI and the server use `Store.connect(postgres://…)`, which also brings
+/// accounts, API keys and the shared rate limiter; this type is the repositories alone, for tests
+/// and tools.
 public final class PostgresStore: Sendable {
     public let database: PostgresStoreDatabase
     public let clock: any StoreClock

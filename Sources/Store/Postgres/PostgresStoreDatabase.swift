@@ -25,6 +25,7 @@ public final class PostgresStoreDatabase: Sendable {
         var tuned = configuration
         tuned.options.maximumConnections = maximumConnections
         tuned.options.connectTimeout = .seconds(5)
+        try await probe(location)
         let database = PostgresStoreDatabase(location: location, client: PostgresClient(configuration: tuned, backgroundLogger: Self.quiet))
         do {
             if migrate {
@@ -44,6 +45,28 @@ public final class PostgresStoreDatabase: Sendable {
         self.client = client
         self.logger = Self.quiet
         runner = Task { await client.run() }
+    }
+
+    /// One plain connection, opened and closed, before the pool exists: the pool retries a server
+    /// it cannot reach for as long as a request waits (forever, for the first one), while this
+    /// fails at once (refused, unknown database, bad password) or after `connectTimeout` with an
+    /// error that says why.
+    private static func probe(_ location: PostgresLocation) async throws {
+        var configuration: PostgresConnection.Configuration
+        if let socketPath = location.socketPath {
+            configuration = .init(unixSocketPath: socketPath, username: location.user, password: location.password,
+                                  database: location.database)
+        } else {
+            configuration = .init(host: location.host ?? "localhost", port: location.port, username: location.user,
+                                  password: location.password, database: location.database, tls: .disable)
+        }
+        configuration.options.connectTimeout = .seconds(5)
+        do {
+            let connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: quiet)
+            try await connection.close()
+        } catch {
+            throw translating(error, location: location)
+        }
     }
 
     static let quiet: Logger = {

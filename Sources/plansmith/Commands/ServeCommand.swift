@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PlansmithCore
 import PlansmithServer
+import Store
 
 /// `plansmith serve`: the REST + WebSocket API (see README "Server").
 struct ServeCommand: AsyncParsableCommand {
@@ -43,14 +44,16 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
-        let services: AppServices
+        let store: Store
         do {
-            services = try AppServices.open(databasePath: databasePath, environment: environment,
-                                            configPath: ConfigLocation.resolve(explicitPath: configPath, environment: environment))
+            store = try await AppServices.connectStore(databasePath: databasePath, environment: environment)
         } catch {
             Console.error("plansmith serve: error: \(error)\n")
             throw ExitCode(2)
         }
+        let models = AppServices.models(configPath: ConfigLocation.resolve(explicitPath: configPath, environment: environment),
+                                        environment: environment, store: store)
+        let services = AppServices.live(store: store, models: models)
         // Sessions left running by a process that stopped (kill -9, power loss) become interrupted, resumable.
         _ = try? await services.critique.markInterrupted()
         var configuration = ServerConfiguration()
@@ -59,7 +62,11 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.bodyLimit = bodyLimit
         configuration.limitsEnabled = !noLimits
         configuration.usageLogEnabled = !noLimits
-        let server = APIServer(services: services, configuration: configuration, version: PlansmithVersion.current)
+        // On PostgreSQL the limiter's window and the login sessions are in the database: servers
+        // sharing it share the limits and honour each other's session tokens.
+        let server = APIServer(services: services, configuration: configuration, version: PlansmithVersion.current,
+                               limiter: store.makeRequestLimiter(window: 60, clock: configuration.clock),
+                               sharedSessions: store.sharedLoginSessions)
         let host = self.host
         do {
             try await server.run { port in

@@ -7,7 +7,7 @@ import Store
 /// which file (`--db`, else `PLANSMITH_DB`, else the XDG default) and as whom (`--user`).
 struct StoreArguments: ParsableArguments {
     @Option(name: .customLong("db"), help: ArgumentHelp(
-        "The database file (default: $PLANSMITH_DB, else $XDG_DATA_HOME/plansmith/plansmith.sqlite).",
+        "The database: a SQLite file or a postgres:// URL (default: $PLANSMITH_DB, else $XDG_DATA_HOME/plansmith/plansmith.sqlite).",
         valueName: "path"))
     var databasePath: String?
 
@@ -20,7 +20,7 @@ struct StoreArguments: ParsableArguments {
     /// stderr prefixed with `command`, and an exit status (see `StoreFailure.exitCode`).
     func withSession<T>(_ command: String, _ body: (StoreSession) async throws -> T) async throws -> T {
         do {
-            let store = try Store.open(DatabaseLocation.resolve(explicitPath: databasePath))
+            let store = try await Store.connect(DatabaseLocation.resolve(explicitPath: databasePath))
             let user = try await actingUser(in: store)
             let workspace = try await Self.currentWorkspace(of: user, in: store)
             return try await body(StoreSession(store: store, user: user, userId: user.id!, workspace: workspace))

@@ -33,6 +33,8 @@ final class BackendFixture: @unchecked Sendable {
     let sessions: any PlanningSessionRepository
     let chats: any ChatRepository
     let usage: any UsageLog
+    let accounts: any AccountsAndWorkspaces
+    let apiKeys: any APIKeyRepository
     private let sqlite: Store?
     private let postgres: PostgresStore?
     private let directory = TemporaryDirectory()
@@ -56,12 +58,15 @@ final class BackendFixture: @unchecked Sendable {
             (sqlite, postgres) = (store, nil)
             (domains, sessions, chats, usage) = (store.domains, store.planningSessions, store.chats, store.usage)
             workspaces = store.workspaces
+            (accounts, apiKeys) = (store.accounts, store.apiKeys)
         case .postgres:
             location = try await Self.freshPostgresDatabase()
             let store = try await PostgresStore.open(try PostgresLocation(url: location), options: options)
             (sqlite, postgres) = (nil, store)
             (domains, sessions, chats, usage) = (store.domains, store.planningSessions, store.chats, store.usage)
             workspaces = store.workspaces
+            accounts = PostgresAccountRepository(database: store.database, clock: clock, hasher: PasswordHasher(cost: .testing))
+            apiKeys = PostgresAPIKeyRepository(database: store.database, clock: clock)
         }
     }
 
