@@ -9,6 +9,8 @@ enum SchemaMigrator {
         migrator.registerMigration("v1", migrate: SchemaV1.create)
         migrator.registerMigration("v1-templates", migrate: TemplateSeeder.seed)
         migrator.registerMigration("v2-session-owners", migrate: SchemaV2.addSessionOwners)
+        // "v4": another branch adds v3 at the same time; the names differ so both can land.
+        migrator.registerMigration("v4-usage-rollups", migrate: SchemaV4.addUsageRollups)
         return migrator
     }
 

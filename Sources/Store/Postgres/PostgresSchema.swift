@@ -21,6 +21,7 @@ enum PostgresSchema {
             "ALTER TABLE planning_sessions ADD COLUMN owner_host TEXT",
             "ALTER TABLE planning_sessions ADD COLUMN owner_started TEXT",
         ]),
+        Migration(identifier: "v4-usage-rollups", statements: v4UsageRollups),
     ]
 
     /// Applies what is missing in one transaction, under an advisory lock so two servers starting
