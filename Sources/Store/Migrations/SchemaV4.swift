@@ -5,8 +5,8 @@ import GRDB
 /// indexes that make the remaining raw reads short:
 /// - `usage_logs_time_cover` replaces `usage_logs_time`: edge pieces of a window are read from
 ///   it alone (user, endpoint and latency are in the index);
-/// - `usage_logs_endpoint_latency` and `usage_logs_latency`: the rows of one latency bucket, in
-///   order, for the exact percentile;
+/// - `usage_logs_endpoint_latency`: the rows of one latency bucket, in order, for the exact
+///   percentile (per endpoint, or over several endpoints at once);
 /// - `usage_logs_user`: a user's newest rows (`recent`, the Analytics table).
 /// Existing rows are rolled up here once.
 enum SchemaV4 {
@@ -32,12 +32,13 @@ enum SchemaV4 {
                 endpoint TEXT NOT NULL,
                 bucket REAL NOT NULL,        -- UsageRollup.bucketSQL of latency_ms
                 requests INTEGER NOT NULL,
-                PRIMARY KEY (user_key, day, endpoint, bucket)
+                -- Key order: one user's rows come grouped by (endpoint, bucket), so summing the days
+                -- streams through the table with no sort.
+                PRIMARY KEY (user_key, endpoint, bucket, day)
             ) WITHOUT ROWID;
             DROP INDEX usage_logs_time;
             CREATE INDEX usage_logs_time_cover ON usage_logs(created_at, user_id, endpoint, latency_ms);
             CREATE INDEX usage_logs_endpoint_latency ON usage_logs(endpoint, latency_ms, created_at, user_id);
-            CREATE INDEX usage_logs_latency ON usage_logs(latency_ms, created_at, user_id);
             CREATE INDEX usage_logs_user ON usage_logs(user_id, id);
             """)
         try db.execute(sql: trigger("usage_rollup_insert", "INSERT", adding: [("NEW", 1)]))
@@ -85,7 +86,7 @@ enum SchemaV4 {
                 output_tokens = output_tokens + excluded.output_tokens;
             INSERT INTO usage_latency (user_key, day, endpoint, bucket, requests)
             VALUES (COALESCE(\(row).user_id, 0), substr(\(row).created_at, 1, 10), \(row).endpoint, \(bucket(row)), \(sign))
-            ON CONFLICT (user_key, day, endpoint, bucket) DO UPDATE SET requests = requests + excluded.requests;
+            ON CONFLICT (user_key, endpoint, bucket, day) DO UPDATE SET requests = requests + excluded.requests;
             """
         }.joined(separator: "\n")
         return "CREATE TRIGGER \(name) AFTER \(event) ON usage_logs BEGIN\n\(body)\nEND"

@@ -34,13 +34,12 @@ extension PostgresSchema {
             endpoint TEXT NOT NULL,
             bucket DOUBLE PRECISION NOT NULL,
             requests BIGINT NOT NULL,
-            PRIMARY KEY (user_key, day, endpoint, bucket)
+            PRIMARY KEY (user_key, endpoint, bucket, day)
         )
         """,
         "DROP INDEX usage_logs_time",
         "CREATE INDEX usage_logs_time_cover ON usage_logs(created_at, user_id, endpoint, latency_ms)",
         "CREATE INDEX usage_logs_endpoint_latency ON usage_logs(endpoint, latency_ms, created_at, user_id)",
-        "CREATE INDEX usage_logs_latency ON usage_logs(latency_ms, created_at, user_id)",
         "CREATE INDEX usage_logs_user ON usage_logs(user_id, id)",
         """
         CREATE FUNCTION usage_rollup_apply() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -90,8 +89,8 @@ extension PostgresSchema {
             INSERT INTO usage_latency (user_key, day, endpoint, bucket, requests)
             SELECT COALESCE(user_id, 0), \(dayOf), endpoint, \(bucketOfLatency), SUM(sign)
             FROM (\(source)) c
-            GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
-            ON CONFLICT (user_key, day, endpoint, bucket) DO UPDATE SET requests = usage_latency.requests + EXCLUDED.requests
+            GROUP BY 1, 2, 3, 4 ORDER BY 1, 3, 4, 2
+            ON CONFLICT (user_key, endpoint, bucket, day) DO UPDATE SET requests = usage_latency.requests + EXCLUDED.requests
             """]
     }
 }

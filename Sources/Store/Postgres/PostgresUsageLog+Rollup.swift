@@ -101,7 +101,7 @@ extension PostgresUsageLog {
                 var query = Query()
                 let range = UsageRollup.latencyRange(ofBucket: lookup.bucket)
                 var clauses = [query.rawScope(UsageRollup.Window(from: since, to: until), userId: userId)]
-                if let endpoint = lookup.endpoint { clauses.append("endpoint = \(query.bind(endpoint, "text"))") }
+                clauses.append("endpoint = ANY(\(query.bind(lookup.endpoints, "text[]")))")
                 clauses.append("latency_ms >= \(query.bind(range.low, "float8"))")
                 if let high = range.high { clauses.append("latency_ms <= \(query.bind(high, "float8"))") }
                 clauses.append("\(PostgresSchema.bucketOfLatency) = \(query.bind(lookup.bucket, "float8"))")

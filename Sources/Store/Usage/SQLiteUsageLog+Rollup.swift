@@ -44,27 +44,34 @@ extension SQLiteUsageLog {
                               outputTokens: row["o"])
         }
 
-        var histogramParts: [String] = [], histogramArguments = StatementArguments()
+        // Whole days and edge pieces in separate queries, summed here: the whole days then
+        // aggregate in the table's key order without a sort.
+        var counts: [String: [Double: Int]] = [:]
+        func add(_ rows: [Row]) {
+            for row in rows { counts[row["endpoint"], default: [:]][row["bucket"], default: 0] += row["n"] as Int }
+        }
         if let whole = days.whole {
             let (scope, arguments) = rollupScope(whole, column: "day", keyLength: 10, userId: userId)
-            histogramParts.append("SELECT endpoint, bucket, requests FROM usage_latency WHERE \(scope)")
-            _ = histogramArguments.append(contentsOf: arguments)
+            add(try Row.fetchAll(db, sql: """
+                SELECT endpoint, bucket, SUM(requests) AS n FROM usage_latency WHERE \(scope) GROUP BY endpoint, bucket
+                """, arguments: arguments))
         }
+        var edgeParts: [String] = [], edgeArguments = StatementArguments()
         for edge in days.edges {
             let (scope, arguments) = rawScope(edge, userId: userId)
-            histogramParts.append("""
-                SELECT endpoint, \(SchemaV4.bucket(table)) AS bucket, 1 AS requests FROM usage_logs INDEXED BY usage_logs_time_cover WHERE \(scope)
+            edgeParts.append("""
+                SELECT endpoint, \(SchemaV4.bucket(table)) AS bucket FROM usage_logs INDEXED BY usage_logs_time_cover WHERE \(scope)
                 """)
-            _ = histogramArguments.append(contentsOf: arguments)
+            _ = edgeArguments.append(contentsOf: arguments)
         }
-        var histograms: [String: [(bucket: Double, count: Int)]] = [:]
-        if !histogramParts.isEmpty {
-            for row in try Row.fetchAll(db, sql: """
-                SELECT endpoint, bucket, SUM(requests) AS n FROM (\(histogramParts.joined(separator: "\nUNION ALL\n")))
-                GROUP BY endpoint, bucket HAVING n != 0 ORDER BY endpoint, bucket
-                """, arguments: histogramArguments) {
-                histograms[row["endpoint"], default: []].append((row["bucket"], row["n"]))
-            }
+        if !edgeParts.isEmpty {
+            add(try Row.fetchAll(db, sql: """
+                SELECT endpoint, bucket, COUNT(*) AS n FROM (\(edgeParts.joined(separator: "\nUNION ALL\n")))
+                GROUP BY endpoint, bucket
+                """, arguments: edgeArguments))
+        }
+        let histograms = counts.mapValues { buckets in
+            buckets.filter { $0.value != 0 }.map { (bucket: $0.key, count: $0.value) }.sorted { $0.bucket < $1.bucket }
         }
 
         guard let assembly = UsageRollup.Assembly(groups: groups, histograms: histograms) else { return nil }
@@ -83,18 +90,12 @@ extension SQLiteUsageLog {
         var all = StatementArguments([range.low])
         if let high = range.high { clauses.append("latency_ms <= ?"); _ = all.append(contentsOf: [high]) }
         clauses.append("\(SchemaV4.bucket("usage_logs")) = ?"); _ = all.append(contentsOf: [lookup.bucket])
-        let index: String
-        if let endpoint = lookup.endpoint {
-            index = "usage_logs_endpoint_latency"
-            clauses.insert("endpoint = ?", at: 0)
-            all = StatementArguments([endpoint]) + all
-        } else {
-            index = "usage_logs_latency"
-        }
+        clauses.insert("endpoint IN (\(lookup.endpoints.map { _ in "?" }.joined(separator: ", ")))", at: 0)
+        all = StatementArguments(lookup.endpoints) + all
         _ = all.append(contentsOf: arguments)
         _ = all.append(contentsOf: [lookup.offset])
         return try Double.fetchOne(db, sql: """
-            SELECT latency_ms FROM usage_logs INDEXED BY \(index)
+            SELECT latency_ms FROM usage_logs INDEXED BY usage_logs_endpoint_latency
             WHERE \(clauses.joined(separator: " AND ")) AND \(scope) ORDER BY latency_ms LIMIT 1 OFFSET ?
             """, arguments: all)
     }

@@ -95,9 +95,11 @@ enum UsageRollup {
     }
 
     /// One exact latency to read from raw rows: the value at `offset` (0-based, ascending) among
-    /// the rows in scope of `endpoint` (nil: any) whose latency falls in `bucket`.
+    /// the rows in scope of `endpoints` whose latency falls in `bucket` (for the overall
+    /// percentiles: every endpoint with rows in that bucket; the reads go through the
+    /// (endpoint, latency) index, so no second index on latency alone is kept up to date).
     struct Lookup: Equatable, Sendable {
-        var endpoint: String?
+        var endpoints: [String]
         var bucket: Double
         var offset: Int
     }
@@ -148,14 +150,15 @@ enum UsageRollup {
                 for entry in histogram { merged[entry.bucket, default: 0] += entry.count }
                 perEndpoint.append(.init(endpoint: endpoint, requests: figures.requests, errors: figures.errors,
                                          averageLatencyMs: figures.latency / Double(figures.requests), p95LatencyMs: 0))
-                lookups.append(Lookup(endpoint: endpoint, bucket: bucket, offset: offset))
+                lookups.append(Lookup(endpoints: [endpoint], bucket: bucket, offset: offset))
             }
             if count > 0 {
                 let histogram = merged.map { (bucket: $0.key, count: $0.value) }.sorted { $0.bucket < $1.bucket }
                 for percent in [50, 95] {
                     guard let (bucket, offset) = locate(rank: SQLiteUsageLog.rank(percent: percent, of: count), in: histogram)
                     else { return nil }
-                    lookups.append(Lookup(endpoint: nil, bucket: bucket, offset: offset))
+                    let holding = histograms.filter { $0.value.contains { $0.bucket == bucket } }.keys.sorted()
+                    lookups.append(Lookup(endpoints: holding, bucket: bucket, offset: offset))
                 }
             }
             perModel = models.values.filter { $0.calls > 0 }
