@@ -13,6 +13,11 @@
 //
 // Creates a running planning session for the (local) user and prints "session ID", then sleeps
 // until killed: a live process owning a session, for the start-up "interrupted" tests.
+//
+//   store-writer concurrent LOCATION TAG TASKS SECONDS
+//
+// `ConcurrentWriter`: TASKS tasks writing usage batches and domain revisions to LOCATION (a
+// SQLite path or a postgres:// URL) for SECONDS, printing one line per acknowledged write.
 import Foundation
 import Store
 
@@ -34,6 +39,15 @@ if args.count == 4, args[1] == "hold-session" {
         _ = try await store.planningSessions.update(session.id!, userId: user.id!, to: .running, finalPlan: nil, failureReason: nil)
         say("session \(session.id!)", to: 1)
         while true { sleep(3600) }
+    } catch {
+        say("store-writer: \(error)", to: 2)
+        exit(1)
+    }
+}
+if args.count == 6, args[1] == "concurrent", let tasks = Int(args[4]), let seconds = Double(args[5]) {
+    do {
+        try await ConcurrentWriter.run(location: args[2], tag: args[3], tasks: tasks, seconds: seconds) { say($0, to: 1) }
+        exit(0)
     } catch {
         say("store-writer: \(error)", to: 2)
         exit(1)

@@ -33,6 +33,7 @@ struct Plansmith: AsyncParsableCommand {
             UsageCommand.self,
             LLMCommand.self,
             BenchStoreCommand.self,
+            BenchStoreWriterCommand.self,
             ElicitCommand.self,
             CritiqueCommand.self,
             BenchCritiqueCommand.self,

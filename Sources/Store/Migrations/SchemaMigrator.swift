@@ -10,6 +10,7 @@ enum SchemaMigrator {
         migrator.registerMigration("v1-templates", migrate: TemplateSeeder.seed)
         migrator.registerMigration("v2-session-owners", migrate: SchemaV2.addSessionOwners)
         migrator.registerMigration("v3-workspace-invitations", migrate: SchemaV3.addWorkspaceInvitations)
+        migrator.registerMigration("v4-usage-rollups", migrate: SchemaV4.addUsageRollups)
         return migrator
     }
 

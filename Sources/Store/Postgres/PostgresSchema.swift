@@ -39,6 +39,7 @@ enum PostgresSchema {
         // PostgreSQL only (SQLite has one server per file, which keeps these in memory): what
         // servers sharing the database share besides the data, the rate limits and login sessions.
         Migration(identifier: "postgres-shared-server-state", statements: rateLimits + loginSessions),
+        Migration(identifier: "v4-usage-rollups", statements: v4UsageRollups),
     ]
 
     /// Applies what is missing in one transaction, under an advisory lock so two servers starting

@@ -32,10 +32,15 @@ struct PostgresUsageLog: UsageLog {
     }
 
     func recent(limit: Int, userId: Int64?) async throws -> [UsageRecord] {
-        try await database.rows("""
-            SELECT id, user_id, api_key_id, endpoint, method, status_code, latency_ms, ip, extra_data, created_at
-            FROM usage_logs WHERE (\(userId)::BIGINT IS NULL OR user_id = \(userId)) ORDER BY id DESC LIMIT \(limit)
-            """).map { row in
+        // Two spellings rather than "($1 IS NULL OR user_id = $1)", which keeps the planner off the
+        // (user_id, id) index.
+        let columns = "id, user_id, api_key_id, endpoint, method, status_code, latency_ms, ip, extra_data, created_at"
+        let query: PostgresQuery = if let userId {
+            "SELECT \(unescaped: columns) FROM usage_logs WHERE user_id = \(userId) ORDER BY id DESC LIMIT \(limit)"
+        } else {
+            "SELECT \(unescaped: columns) FROM usage_logs ORDER BY id DESC LIMIT \(limit)"
+        }
+        return try await database.rows(query).map { row in
             UsageRecord(id: try row.value("id"), userId: try row.value("user_id"), apiKeyId: try row.value("api_key_id"),
                         endpoint: try row.value("endpoint"), method: try row.value("method"),
                         statusCode: try row.value("status_code"), latencyMs: try row.value("latency_ms"),
@@ -57,7 +62,14 @@ struct PostgresUsageLog: UsageLog {
         }
     }
 
+    /// From the rollups (`PostgresUsageLog+Rollup`); the scan below is the reference and fallback.
     func summary(since: Date?, until: Date?, userId: Int64?) async throws -> UsageSummary {
+        if let summary = try await rollupSummary(since: since, until: until, userId: userId) { return summary }
+        return try await scanSummary(since: since, until: until, userId: userId)
+    }
+
+    /// The plain aggregate over the raw rows (reads every row in scope).
+    func scanSummary(since: Date?, until: Date?, userId: Int64?) async throws -> UsageSummary {
         // The scope is three fixed parameters ($1..$3); NULL means "no bound".
         var scopeBinds = PostgresBindings()
         scopeBinds.append(since.map(PostgresDate.rounded))

@@ -85,7 +85,9 @@ public enum SQLiteToPostgres {
             guard users == 0 else {
                 throw StoreError.conflict("the PostgreSQL database already has \(users) account(s); migrate into an empty one")
             }
-            let names = tables.map(\.name).joined(separator: ", ")
+            // TRUNCATE fires no DELETE triggers: the usage rollups are emptied with the rows, and the
+            // inserts below fill them again.
+            let names = (tables.map(\.name) + ["usage_hourly", "usage_latency"]).joined(separator: ", ")
             try await c.query(PostgresQuery(unsafeSQL: "TRUNCATE \(names) RESTART IDENTITY CASCADE"), logger: logger)
             for table in tables {
                 let rows = try await sourceRows(table, source)

@@ -1,8 +1,10 @@
 import Foundation
 import GRDB
 
-/// `UsageLog` on the SQLite file. Aggregates run in SQL; `extra_data` fields (model, tokens,
-/// cost) are read with `json_extract`, so LLM rows need no extra columns.
+/// `UsageLog` on the SQLite file. Summaries come from the rollups (`SQLiteUsageLog+Rollup`); the
+/// plain aggregate over every row (`scanSummary`) stays as the reference they are tested against
+/// and as the fallback should a rollup ever disagree. `extra_data` fields (model, tokens, cost)
+/// are read with `json_extract`, so LLM rows need no extra columns.
 struct SQLiteUsageLog: UsageLog {
     let database: StoreDatabase
 
@@ -34,7 +36,15 @@ struct SQLiteUsageLog: UsageLog {
     }
 
     func summary(since: Date?, until: Date?, userId: Int64?) async throws -> UsageSummary {
-        try await database.read { db in try Self.summary(since: since, until: until, userId: userId, db) }
+        try await database.read { db in
+            try Self.rollupSummary(since: since, until: until, userId: userId, db)
+                ?? Self.scanSummary(since: since, until: until, userId: userId, db)
+        }
+    }
+
+    /// The plain aggregate over the raw rows (reads every row in scope).
+    func scanSummary(since: Date?, until: Date?, userId: Int64?) async throws -> UsageSummary {
+        try await database.read { db in try Self.scanSummary(since: since, until: until, userId: userId, db) }
     }
 
     static let errorCondition = "(status_code >= 400 OR status_code = 0)"
@@ -52,7 +62,7 @@ struct SQLiteUsageLog: UsageLog {
         }
     }
 
-    static func summary(since: Date?, until: Date?, userId: Int64?, _ db: Database) throws -> UsageSummary {
+    static func scanSummary(since: Date?, until: Date?, userId: Int64?, _ db: Database) throws -> UsageSummary {
         var clauses: [String] = []
         var arguments = StatementArguments()
         if let since { clauses.append("created_at >= ?"); _ = arguments.append(contentsOf: [StoreDate.text(since)]) }
@@ -81,7 +91,7 @@ struct SQLiteUsageLog: UsageLog {
                                          averageLatencyMs: row["avg"], p95LatencyMs: p95ByEndpoint[endpoint] ?? 0)
         }
         let perModel = try Row.fetchAll(db, sql: """
-            SELECT json_extract(extra_data, '$.model') AS model, COUNT(*) AS n,
+            SELECT CAST(json_extract(extra_data, '$.model') AS TEXT) AS model, COUNT(*) AS n,
                    SUM(COALESCE(json_extract(extra_data, '$.input_tokens'), 0)) AS input,
                    SUM(COALESCE(json_extract(extra_data, '$.output_tokens'), 0)) AS output,
                    SUM(\(cost)) AS cost
