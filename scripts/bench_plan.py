@@ -78,11 +78,13 @@ def main():
     parser.add_argument("--lama", action="store_true", help="also run the LAMA comparison")
     parser.add_argument("--anytime-limit", type=float, default=30)
     parser.add_argument("--quick", action="store_true", help="subset and short limits, LAMA table only")
+    parser.add_argument("--lama-only", action="store_true", help="only the LAMA comparison (implies --lama)")
     parser.add_argument("--anytime-problems", default="",
                         help="comma-separated problem names (p05) to run the anytime comparison on; default all")
     args = parser.parse_args()
-    if args.quick:
+    if args.quick or args.lama_only:
         args.lama = True
+    if args.quick:
         args.timeout = min(args.timeout, 10)
         args.anytime_limit = min(args.anytime_limit, 10)
     venv = os.environ.get("PLANSMITH_PEERS_VENV", os.path.join(ROOT, ".peers-venv"))
@@ -97,7 +99,7 @@ def main():
     work = tempfile.mkdtemp(prefix="bench-plan-")
     if args.lama:
         lama_comparison(args, domains, python, fd[0] if fd else None, work)
-        if args.quick:
+        if args.quick or args.lama_only:
             shutil.rmtree(work, ignore_errors=True)
             return
     results = []  # dicts: domain, problem, planner, solved, time, cost, rss, valid, up

@@ -94,25 +94,26 @@ final class LandmarkCountHeuristic {
         return h
     }
 
-    /// The operators in `applicable` that add a landmark marked interesting by the last `evaluate`.
+    /// The operators in `applicable` that add a landmark marked interesting by the last
+    /// `evaluate`: those adding a fact landmark when there are any, else those adding a
+    /// disjunctive one (Fast Downward's rule: a disjunction is the weaker hint).
     func preferredOperators(among applicable: [Int32], in state: UnsafePointer<UInt64>) -> [Int32] {
         preferred.removeAll(keepingCapacity: true)
+        disjunctivePreferred.removeAll(keepingCapacity: true)
         for o in applicable {
-            var hit = false
-            for i in Int(task.addStart[Int(o)])..<Int(task.addStart[Int(o) + 1]) where interesting[Int(task.add[i])] == stamp {
-                hit = true
-                break
+            var hit = 0  // 0 none, 1 a disjunctive landmark, 2 a fact landmark
+            func note(_ f: Int32) {
+                guard interesting[Int(f)] == stamp else { return }
+                hit = max(hit, graph.landmarks[Int(graph.idOfFact[Int(f)])].count == 1 ? 2 : 1)
             }
-            if !hit {
-                for e in Int(task.effStart[Int(o)])..<Int(task.effStart[Int(o) + 1]) where !hit {
-                    for i in Int(task.effAddStart[e])..<Int(task.effAddStart[e + 1]) where interesting[Int(task.effAdd[i])] == stamp {
-                        hit = true
-                        break
-                    }
-                }
+            for i in Int(task.addStart[Int(o)])..<Int(task.addStart[Int(o) + 1]) where hit < 2 { note(task.add[i]) }
+            for e in Int(task.effStart[Int(o)])..<Int(task.effStart[Int(o) + 1]) where hit < 2 {
+                for i in Int(task.effAddStart[e])..<Int(task.effAddStart[e + 1]) where hit < 2 { note(task.effAdd[i]) }
             }
-            if hit { preferred.append(o) }
+            if hit == 2 { preferred.append(o) } else if hit == 1 { disjunctivePreferred.append(o) }
         }
-        return preferred
+        return preferred.isEmpty ? disjunctivePreferred : preferred
     }
+
+    private var disjunctivePreferred: [Int32] = []
 }
