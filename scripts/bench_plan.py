@@ -78,9 +78,13 @@ def main():
     parser.add_argument("--lama", action="store_true", help="also run the LAMA comparison")
     parser.add_argument("--anytime-limit", type=float, default=30)
     parser.add_argument("--quick", action="store_true", help="subset and short limits, LAMA table only")
+    parser.add_argument("--lama-only", action="store_true", help="only the LAMA comparison (implies --lama)")
+    parser.add_argument("--anytime-problems", default="",
+                        help="comma-separated problem names (p05) to run the anytime comparison on; default all")
     args = parser.parse_args()
-    if args.quick:
+    if args.quick or args.lama_only:
         args.lama = True
+    if args.quick:
         args.timeout = min(args.timeout, 10)
         args.anytime_limit = min(args.anytime_limit, 10)
     venv = os.environ.get("PLANSMITH_PEERS_VENV", os.path.join(ROOT, ".peers-venv"))
@@ -95,7 +99,7 @@ def main():
     work = tempfile.mkdtemp(prefix="bench-plan-")
     if args.lama:
         lama_comparison(args, domains, python, fd[0] if fd else None, work)
-        if args.quick:
+        if args.quick or args.lama_only:
             shutil.rmtree(work, ignore_errors=True)
             return
     results = []  # dicts: domain, problem, planner, solved, time, cost, rss, valid, up
@@ -201,6 +205,13 @@ def lama_comparison(args, domains, python, fd_driver, work):
             scratch = os.path.join(work, "lama-" + name.replace("/", "-"))
             os.makedirs(scratch)
             row = {"problem": name}
+            # Plansmith's default search (lazy greedy, FF) at the same limit: is lama the better default?
+            code, elapsed, rss, out = peak_rss([args.plansmith, "plan", "--json", "--timeout", str(limit),
+                                                domain_path, problem_path], limit + 10)
+            answer = json.loads(out) if out.strip().startswith("{") else {}
+            cost = check_cost(args.plansmith, domain_path, problem_path, "\n".join(answer.get("plan") or []),
+                              os.path.join(scratch, "ps-lazy.plan")) if code == 0 else None
+            row["lazy"] = {"solved": cost is not None, "time": elapsed, "rss": rss, "cost": cost, "invalid": code == 0 and cost is None}
             # First plan: Plansmith --search lama vs FD lama-first.
             code, elapsed, rss, out = peak_rss([args.plansmith, "plan", "--json", "--search", "lama", "--timeout", str(limit),
                                                 domain_path, problem_path], limit + 10)
@@ -218,6 +229,12 @@ def lama_comparison(args, domains, python, fd_driver, work):
                 cost = check_cost(args.plansmith, domain_path, problem_path, text, plan_file + ".checked") if text else None
                 row["fd"] = {"solved": cost is not None, "time": elapsed, "rss": rss, "cost": cost, "invalid": bool(text) and cost is None}
             # Anytime: the time of each improved plan.
+            row["ps_any"] = {"timeline": [], "rss": None, "invalid": 0, "ran": False}
+            row["fd_any"] = {"timeline": [], "rss": None, "invalid": 0, "ran": False}
+            if args.anytime_problems and os.path.basename(problem_path)[:-5] not in args.anytime_problems.split(","):
+                rows.append(row)
+                report_row(row, name, anytime)
+                continue
             start = time.time()
             code, elapsed, rss, out = peak_rss([args.plansmith, "plan", "--json", "--search", "anytime", "--timeout", str(anytime),
                                                 domain_path, problem_path], anytime + 10)
@@ -234,8 +251,7 @@ def lama_comparison(args, domains, python, fd_driver, work):
                         invalid += 1
                     else:
                         timeline.append((event["time_s"], cost))
-            row["ps_any"] = {"timeline": timeline, "rss": rss, "invalid": invalid}
-            row["fd_any"] = {"timeline": [], "rss": None, "invalid": 0}
+            row["ps_any"] = {"timeline": timeline, "rss": rss, "invalid": invalid, "ran": True}
             if fd_driver:
                 plan_file = os.path.join(scratch, "fd-any.plan")
                 start = time.time()
@@ -251,32 +267,37 @@ def lama_comparison(args, domains, python, fd_driver, work):
                         invalid += 1
                     else:
                         timeline.append((found, cost))
-                row["fd_any"] = {"timeline": timeline, "rss": rss, "invalid": invalid}
+                row["fd_any"] = {"timeline": timeline, "rss": rss, "invalid": invalid, "ran": True}
             rows.append(row)
-            def best(entry, by):
-                costs = [c for t, c in entry["timeline"] if t <= by]
-                return min(costs) if costs else None
-            print(f"{name}: lama {row['ps']['cost']} {row['ps']['time']:.2f}s / FD lama-first {row['fd']['cost']} "
-                  f"{(row['fd']['time'] or 0):.2f}s; anytime {best(row['ps_any'], anytime)} / FD lama-2011 {best(row['fd_any'], anytime)}",
-                  file=sys.stderr, flush=True)
+            report_row(row, name, anytime)
     lama_report(rows, limit, anytime, early)
 
 
+def best(entry, by):
+    costs = [c for t, c in entry["timeline"] if t <= by]
+    return min(costs) if costs else None
+
+
+def report_row(row, name, anytime):
+    print(f"{name}: lazy {row['lazy']['cost']} {row['lazy']['time']:.2f}s; lama {row['ps']['cost']} {row['ps']['time']:.2f}s / "
+          f"FD lama-first {row['fd']['cost']} {(row['fd']['time'] or 0):.2f}s; anytime {best(row['ps_any'], anytime)} / "
+          f"FD lama-2011 {best(row['fd_any'], anytime)}", file=sys.stderr, flush=True)
+
+
 def lama_report(rows, limit, anytime, early):
-    def best(entry, by):
-        costs = [c for t, c in entry["timeline"] if t <= by]
-        return min(costs) if costs else None
     print(f"\n## LAMA comparison ({len(rows)} problems; first plan: limit {limit:g} s; anytime: limit {anytime:g} s)\n")
-    print("| problem | Plansmith lama s | FD lama-first s | cost lama / FD | peak MB lama / FD | bytes/state | "
+    print("| problem | Plansmith lazy-greedy s | Plansmith lama s | FD lama-first s | cost lama / FD | peak MB lama / FD | bytes/state | "
           f"anytime cost @{early:g}s Plansmith / FD-2011 | @{anytime:g}s Plansmith / FD-2011 |")
-    print("|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|")
     fmt = lambda v, f="{:.2f}": "-" if v is None else f.format(v)
     for r in rows:
-        ps, fd, pa, fa = r["ps"], r["fd"], r["ps_any"], r["fd_any"]
-        print(f"| {r['problem']} | {fmt(ps['time']) if ps['solved'] else '--'} | {fmt(fd['time']) if fd['solved'] else '--'} | "
+        ps, fd, pa, fa, lazy = r["ps"], r["fd"], r["ps_any"], r["fd_any"], r["lazy"]
+        print(f"| {r['problem']} | {fmt(lazy['time']) if lazy['solved'] else '--'} | "
+              f"{fmt(ps['time']) if ps['solved'] else '--'} | {fmt(fd['time']) if fd['solved'] else '--'} | "
               f"{fmt(ps['cost'], '{}')} / {fmt(fd['cost'], '{}')} | {fmt(ps['rss'], '{:.0f}')} / {fmt(fd['rss'], '{:.0f}')} | "
               f"{fmt(ps.get('bytes_per_state'), '{}')} | {fmt(best(pa, early), '{}')} / {fmt(best(fa, early), '{}')} | "
               f"{fmt(best(pa, anytime), '{}')} / {fmt(best(fa, anytime), '{}')} |")
+    solved_lazy = sum(r["lazy"]["solved"] for r in rows)
     solved_ps = sum(r["ps"]["solved"] for r in rows)
     solved_fd = sum(r["fd"]["solved"] for r in rows)
     both = [r for r in rows if r["ps"]["solved"] and r["fd"]["solved"]]
@@ -286,8 +307,14 @@ def lama_report(rows, limit, anytime, early):
     early_both = [r for r in rows if best(r["ps_any"], early) is not None and best(r["fd_any"], early) is not None]
     first_any = [r["ps_any"]["timeline"][0][0] for r in rows if r["ps_any"]["timeline"]]
     first_fd_any = [r["fd_any"]["timeline"][0][0] for r in rows if r["fd_any"]["timeline"]]
-    invalid = sum(r["ps"]["invalid"] + r["fd"]["invalid"] + r["ps_any"]["invalid"] + r["fd_any"]["invalid"] for r in rows)
-    print(f"\ncoverage (first plan, {limit:g} s): Plansmith lama {solved_ps}, FD lama-first {solved_fd} of {len(rows)}")
+    invalid = sum(r["lazy"]["invalid"] + r["ps"]["invalid"] + r["fd"]["invalid"] + r["ps_any"]["invalid"] + r["fd_any"]["invalid"]
+                  for r in rows)
+    print(f"\ncoverage (first plan, {limit:g} s): Plansmith lazy-greedy {solved_lazy}, Plansmith lama {solved_ps}, "
+          f"FD lama-first {solved_fd} of {len(rows)}")
+    unsolved = lambda key: ", ".join(r["problem"] for r in rows if not r[key]["solved"]) or "none"
+    print(f"unsolved: lazy-greedy {unsolved('lazy')}; lama {unsolved('ps')}; FD lama-first {unsolved('fd')}")
+    mem_ratio = [r["ps"]["rss"] / r["fd"]["rss"] for r in both if r["ps"]["rss"] and r["fd"]["rss"]]
+    print(f"peak RSS Plansmith lama / FD lama-first: median {median(mem_ratio):.2f}, max {max(mem_ratio, default=float('nan')):.2f}")
     print(f"end-to-end time to first plan, FD lama-first / Plansmith lama (median over {len(both)} solved by both): "
           f"{median(speed):.1f}x")
     print(f"peak RSS Plansmith lama <= FD lama-first on {sum(mem)} of {len(both)}")

@@ -41,7 +41,17 @@ public struct PlanEditor: Sendable {
         suffixTask.initialFacts = state.sorted()
         let suffixBound = costBound.map { $0 - prefixCost }
         if let suffixBound, suffixBound <= 0 { return nil }
-        // Lazy greedy first: the planner checks its time budget every 256 steps, and a lazy step is
+        if let suffixBound {
+            // Under a cost bound the point is the cheapest suffix the budget buys, not the first
+            // one under the bound: the anytime engine (LAMA, then bounded weighted A* 5, 3, 2, 1)
+            // keeps improving until the budget ends, so a critique round's replan is as good as
+            // `plan --search anytime` given the same time.
+            var anytime = SearchConfiguration(algorithm: .anytime, heuristic: .ff)
+            anytime.limits.timeLimit = replanBudget
+            anytime.costBound = suffixBound
+            return PlanSearch.solve(suffixTask, configuration: anytime).plan.map { prefix + $0.steps }
+        }
+        // A repair (no bound): lazy greedy first: the planner checks its time budget every 256 steps, and a lazy step is
         // one evaluation. Weighted A* (eager: every successor evaluated per step, so it may overrun
         // the budget on large tasks) only when that found nothing, with what is left of the budget.
         let clock = ContinuousClock()

@@ -1,10 +1,12 @@
 /// LAMA's landmark-count heuristic over a `LandmarkGraph`, path-dependent: each state carries the
 /// set of landmarks accepted on the way to it (a bitset, `words` words per state), progressed
-/// along each transition.
+/// along each transition. A disjunctive landmark holds when one of its facts does; a landmark is
+/// accepted once it holds after all its parents (sound and reasonable orderings) were accepted.
 ///
 /// h(s) = cost of the landmarks not yet accepted + cost of the accepted ones that are "required
 /// again" (false in s, and a goal or a greedy-necessary parent of a landmark not yet accepted).
-/// A landmark's cost is its cheapest achiever's (after the cost adjustment). Not admissible.
+/// A landmark's cost is the cheapest achiever's of any of its facts (after the cost adjustment).
+/// Not admissible.
 /// Preferred operators: applicable operators that achieve a landmark whose parents are all
 /// accepted (a "leaf" of what is left) or one required again.
 final class LandmarkCountHeuristic {
@@ -32,6 +34,26 @@ final class LandmarkCountHeuristic {
         }
         cost = cheapest.map { $0 == Int.max ? 1 : $0 }
         interesting = Array(repeating: 0, count: task.factCount)
+        // Acceptance waits for reasonable parents too (LAMA: B reached too early counts again).
+        orderedBefore = graph.parents.indices.map { graph.parents[$0] + graph.reasonableParents[$0] }
+        let flat = graph.landmarks.flatMap { $0 }
+        (factStart, fact) = (graph.landmarks.reduce(into: [Int32(0)]) { $0.append($0.last! + Int32($1.count)) }, flat)
+    }
+
+    /// Parents of each landmark for acceptance: sound and reasonable orderings.
+    private let orderedBefore: [[Int32]]
+    /// The facts of landmark l are `fact[factStart[l]..<factStart[l+1]]` (one, or a disjunction).
+    private let factStart: [Int32]
+    private let fact: [Int32]
+
+    /// Whether landmark `id` holds in `state`: one of its facts does.
+    @inline(__always) private func holds(_ id: Int, in state: UnsafePointer<UInt64>) -> Bool {
+        for i in Int(factStart[id])..<Int(factStart[id + 1]) where SearchTask.test(state, fact[i]) { return true }
+        return false
+    }
+
+    private func mark(_ id: Int) {
+        for i in Int(factStart[id])..<Int(factStart[id + 1]) { interesting[Int(fact[i])] = stamp }
     }
 
     @inline(__always) private static func has(_ set: UnsafePointer<UInt64>, _ id: Int) -> Bool {
@@ -41,15 +63,15 @@ final class LandmarkCountHeuristic {
     /// The landmarks accepted in the initial state: those true in it.
     func initialAccepted(_ state: UnsafePointer<UInt64>, into target: UnsafeMutablePointer<UInt64>) {
         target.update(repeating: 0, count: words)
-        for (id, f) in graph.facts.enumerated() where SearchTask.test(state, f) { target[id >> 6] |= 1 << UInt64(id & 63) }
+        for id in 0..<graph.count where holds(id, in: state) { target[id >> 6] |= 1 << UInt64(id & 63) }
     }
 
     /// Accepted after a transition into `state`: those accepted before, plus landmarks true in
     /// `state` whose every ordered predecessor was accepted before.
     func progress(_ before: UnsafePointer<UInt64>, state: UnsafePointer<UInt64>, into target: UnsafeMutablePointer<UInt64>) {
         target.update(from: before, count: words)
-        for (id, f) in graph.facts.enumerated() where !Self.has(before, id) && SearchTask.test(state, f) {
-            if graph.parents[id].allSatisfy({ Self.has(before, Int($0)) }) { target[id >> 6] |= 1 << UInt64(id & 63) }
+        for id in 0..<graph.count where !Self.has(before, id) && holds(id, in: state) {
+            if orderedBefore[id].allSatisfy({ Self.has(before, Int($0)) }) { target[id >> 6] |= 1 << UInt64(id & 63) }
         }
     }
 
@@ -60,38 +82,38 @@ final class LandmarkCountHeuristic {
         if stamp == Int32.max { for i in interesting.indices { interesting[i] = 0 }; stamp = 1 }
         var h = 0
         for id in 0..<graph.count {
-            let fact = graph.facts[id]
             if !Self.has(accepted, id) {
                 h += cost[id]
-                if collectPreferred && graph.parents[id].allSatisfy({ Self.has(accepted, Int($0)) }) { interesting[Int(fact)] = stamp }
-            } else if !SearchTask.test(state, fact)
-                        && (graph.isGoal[id] || graph.gnChildren[id].contains { !Self.has(accepted, Int($0)) }) {
+                if collectPreferred && orderedBefore[id].allSatisfy({ Self.has(accepted, Int($0)) }) { mark(id) }
+            } else if (graph.isGoal[id] || graph.gnChildren[id].contains { !Self.has(accepted, Int($0)) })
+                        && !holds(id, in: state) {
                 h += cost[id]
-                if collectPreferred { interesting[Int(fact)] = stamp }
+                if collectPreferred { mark(id) }
             }
         }
         return h
     }
 
-    /// The operators in `applicable` that add a landmark marked interesting by the last `evaluate`.
+    /// The operators in `applicable` that add a landmark marked interesting by the last
+    /// `evaluate`: those adding a fact landmark when there are any, else those adding a
+    /// disjunctive one (Fast Downward's rule: a disjunction is the weaker hint).
     func preferredOperators(among applicable: [Int32], in state: UnsafePointer<UInt64>) -> [Int32] {
         preferred.removeAll(keepingCapacity: true)
+        disjunctivePreferred.removeAll(keepingCapacity: true)
         for o in applicable {
-            var hit = false
-            for i in Int(task.addStart[Int(o)])..<Int(task.addStart[Int(o) + 1]) where interesting[Int(task.add[i])] == stamp {
-                hit = true
-                break
+            var hit = 0  // 0 none, 1 a disjunctive landmark, 2 a fact landmark
+            func note(_ f: Int32) {
+                guard interesting[Int(f)] == stamp else { return }
+                hit = max(hit, graph.landmarks[Int(graph.idOfFact[Int(f)])].count == 1 ? 2 : 1)
             }
-            if !hit {
-                for e in Int(task.effStart[Int(o)])..<Int(task.effStart[Int(o) + 1]) where !hit {
-                    for i in Int(task.effAddStart[e])..<Int(task.effAddStart[e + 1]) where interesting[Int(task.effAdd[i])] == stamp {
-                        hit = true
-                        break
-                    }
-                }
+            for i in Int(task.addStart[Int(o)])..<Int(task.addStart[Int(o) + 1]) where hit < 2 { note(task.add[i]) }
+            for e in Int(task.effStart[Int(o)])..<Int(task.effStart[Int(o) + 1]) where hit < 2 {
+                for i in Int(task.effAddStart[e])..<Int(task.effAddStart[e + 1]) where hit < 2 { note(task.effAdd[i]) }
             }
-            if hit { preferred.append(o) }
+            if hit == 2 { preferred.append(o) } else if hit == 1 { disjunctivePreferred.append(o) }
         }
-        return preferred
+        return preferred.isEmpty ? disjunctivePreferred : preferred
     }
+
+    private var disjunctivePreferred: [Int32] = []
 }

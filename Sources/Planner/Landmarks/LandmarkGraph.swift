@@ -1,19 +1,26 @@
-/// Fact landmarks of a task and their orderings, found RHW-style (Richter, Helmert & Westphal
-/// 2008) by back-chaining from the goals over the delete relaxation.
+/// Landmarks of a task and their orderings, found RHW-style (Richter, Helmert & Westphal 2008) by
+/// back-chaining from the goals over the delete relaxation.
 ///
-/// For a landmark B not true initially, the relaxed exploration is run with every achiever of B
-/// removed; the achievers of B whose preconditions are still reachable are B's possible first
-/// achievers. Preconditions shared by all of them are landmarks A with A →gn B (greedy-necessary:
-/// A must hold when B is first achieved). The same exploration gives natural orderings: a
-/// landmark C unreachable without B has B →nat C. No disjunctive landmarks, no domain transition
-/// graphs (the task is STRIPS facts, not SAS+ variables), no reasonable orderings.
+/// A landmark is one fact, or a disjunction of 2–4 facts of one predicate (some of them must be
+/// true at some point of every plan). For a landmark B not true initially, the relaxed
+/// exploration is run with B's facts left out; the achievers of B whose preconditions are still
+/// reachable are B's possible first achievers. Preconditions shared by all of them are fact
+/// landmarks A with A →gn B (greedy-necessary: A holds when B is first achieved); facts of one
+/// predicate of which every first achiever needs one form a disjunctive landmark, also →gn B (in
+/// childsnack, "some tray is at table 2" before "child 3 is served"). The same exploration gives
+/// natural orderings: a landmark C unreachable without B has B →nat C. Reasonable orderings
+/// (`LandmarkGraph+Reasonable.swift`) are added last. No domain transition graphs: the task is
+/// STRIPS facts, not SAS+ variables.
 struct LandmarkGraph {
-    /// The landmark facts; a landmark's index is its id.
-    private(set) var facts: [Int32] = []
-    /// Landmark id by fact id, or -1.
+    /// The facts of each landmark (one, or 2–4 for a disjunction); a landmark's index is its id.
+    private(set) var landmarks: [[Int32]] = []
+    /// Landmark id by fact id, or -1. A fact belongs to one landmark at most.
     private(set) var idOfFact: [Int32]
-    /// Every ordering A → B (gn or nat), as `parents[B]` ∋ A.
+    /// Sound orderings A → B (gn or nat), as `parents[B]` ∋ A.
     private(set) var parents: [[Int32]] = []
+    /// Reasonable orderings A →r B (a plan had better reach A first, or B is lost again), as
+    /// `reasonableParents[B]` ∋ A. Not sound: a plan may well violate one.
+    var reasonableParents: [[Int32]] = []
     /// Greedy-necessary orderings A →gn B, as `gnChildren[A]` ∋ B (for "required again").
     private(set) var gnChildren: [[Int32]] = []
     private(set) var isGoal: [Bool] = []
@@ -21,31 +28,63 @@ struct LandmarkGraph {
     /// Number of orderings of each kind, for reports and tests.
     private(set) var greedyNecessaryOrderings = 0
     private(set) var naturalOrderings = 0
+    var reasonableOrderings = 0
+    /// Disjunctions dropped because a fact of theirs became a fact landmark; compacted away.
+    private var dropped: [Bool] = []
 
-    var count: Int { facts.count }
+    var count: Int { landmarks.count }
+    var disjunctiveCount: Int { landmarks.lazy.filter { $0.count > 1 }.count }
+    func isDisjunctive(_ id: Int) -> Bool { landmarks[id].count > 1 }
 
     init(factCount: Int) { idOfFact = Array(repeating: -1, count: factCount) }
 
-    @discardableResult
-    mutating func add(_ fact: Int32, goal: Bool, initially: Bool) -> (id: Int32, inserted: Bool) {
-        if idOfFact[Int(fact)] >= 0 {
-            let id = idOfFact[Int(fact)]
-            if goal { isGoal[Int(id)] = true }
-            return (id, false)
-        }
-        let id = Int32(facts.count)
-        idOfFact[Int(fact)] = id
-        facts.append(fact)
+    private mutating func append(_ facts: [Int32], goal: Bool, initially: Bool) -> Int32 {
+        let id = Int32(landmarks.count)
+        for f in facts { idOfFact[Int(f)] = id }
+        landmarks.append(facts)
         parents.append([])
+        reasonableParents.append([])
         gnChildren.append([])
         isGoal.append(goal)
         trueInitially.append(initially)
-        return (id, true)
+        dropped.append(false)
+        return id
+    }
+
+    /// Adds the fact landmark `fact`. A disjunction holding it is dropped with its orderings:
+    /// the fact landmark says more, and the disjunction's orderings need not hold for the fact.
+    @discardableResult
+    mutating func add(_ fact: Int32, goal: Bool, initially: Bool) -> (id: Int32, inserted: Bool) {
+        let existing = idOfFact[Int(fact)]
+        if existing >= 0 && !isDisjunctive(Int(existing)) {
+            if goal { isGoal[Int(existing)] = true }
+            return (existing, false)
+        }
+        if existing >= 0 { drop(Int(existing)) }
+        return (append([fact], goal: goal, initially: initially), true)
+    }
+
+    /// Adds the disjunctive landmark `facts` (sorted, none true initially), or finds it; nil when
+    /// it overlaps a fact landmark or another disjunction (RHW keeps landmarks disjoint).
+    mutating func addDisjunction(_ facts: [Int32]) -> (id: Int32, inserted: Bool)? {
+        let owners = Set(facts.map { idOfFact[Int($0)] })
+        if owners == [-1] { return (append(facts, goal: false, initially: false), true) }
+        if owners.count == 1, let id = owners.first, landmarks[Int(id)] == facts { return (id, false) }
+        return nil
+    }
+
+    private mutating func drop(_ id: Int) {
+        dropped[id] = true
+        for f in landmarks[id] { idOfFact[Int(f)] = -1 }
+        for b in parents.indices { parents[b].removeAll { $0 == id } }
+        for a in gnChildren.indices { gnChildren[a].removeAll { $0 == id } }
+        parents[id] = []
+        gnChildren[id] = []
     }
 
     /// Adds A → B unless it is already there; `greedyNecessary` also records it for "required again".
     mutating func order(_ a: Int32, before b: Int32, greedyNecessary: Bool) {
-        if a == b || trueInitially[Int(b)] { return }
+        if a == b || trueInitially[Int(b)] || dropped[Int(a)] || dropped[Int(b)] { return }
         if !parents[Int(b)].contains(a) {
             parents[Int(b)].append(a)
             if greedyNecessary { greedyNecessaryOrderings += 1 } else { naturalOrderings += 1 }
@@ -53,10 +92,36 @@ struct LandmarkGraph {
         if greedyNecessary && !gnChildren[Int(a)].contains(b) { gnChildren[Int(a)].append(b) }
     }
 
+    /// Renumbers the landmarks without the dropped disjunctions.
+    private mutating func compact() {
+        guard dropped.contains(true) else { return }
+        var newID = Array(repeating: Int32(-1), count: count)
+        var next: Int32 = 0
+        for id in 0..<count where !dropped[id] { newID[id] = next; next += 1 }
+        func keep<T>(_ values: [T]) -> [T] { values.indices.filter { !dropped[$0] }.map { values[$0] } }
+        func renumber(_ lists: [[Int32]]) -> [[Int32]] { keep(lists).map { $0.map { newID[Int($0)] } } }
+        landmarks = keep(landmarks)
+        parents = renumber(parents)
+        gnChildren = renumber(gnChildren)
+        reasonableParents = renumber(reasonableParents)
+        isGoal = keep(isGoal)
+        trueInitially = keep(trueInitially)
+        dropped = Array(repeating: false, count: landmarks.count)
+        greedyNecessaryOrderings = gnChildren.reduce(0) { $0 + $1.count }
+        naturalOrderings = parents.reduce(0) { $0 + $1.count } - greedyNecessaryOrderings
+        for f in idOfFact.indices where idOfFact[f] >= 0 { idOfFact[f] = newID[Int(idOfFact[f])] }
+    }
+
+    /// Largest disjunction kept (Fast Downward's limit too: larger ones say little and cost much).
+    static let maxDisjunctionSize = 4
+
     /// Generates the landmarks of `task`; stops adding landmarks at `deadline` (what was found so
-    /// far is still sound: every landmark and ordering found is one).
-    static func rhw(_ task: SearchTask, deadline: ContinuousClock.Instant? = nil) -> LandmarkGraph {
+    /// far is still sound: every landmark and ordering found is one). `disjunctive` and
+    /// `reasonable` switch those kinds on (tests and measurements compare with and without).
+    static func rhw(_ task: SearchTask, deadline: ContinuousClock.Instant? = nil, disjunctive: Bool = true,
+                    reasonable: Bool = true) -> LandmarkGraph {
         let relaxed = RelaxedUnits(task)
+        let atoms = FactAtoms(task.task)
         var graph = LandmarkGraph(factCount: task.factCount)
         let initial = task.initialState
         func isInitial(_ f: Int32) -> Bool { initial.withUnsafeBufferPointer { SearchTask.test($0.baseAddress!, f) } }
@@ -65,111 +130,83 @@ struct LandmarkGraph {
             let (id, inserted) = graph.add(g, goal: true, initially: isInitial(g))
             if inserted { queue.append(id) }
         }
-        // Facts unreachable without each processed landmark, for the natural orderings afterwards.
-        var unreachableWithout: [(Int32, [Bool])] = []
+        // Facts unreachable without each processed landmark (packed bits), for the natural
+        // orderings afterwards.
+        var unreachableWithout: [(Int32, [UInt64])] = []
         var reached = Array(repeating: false, count: task.factCount)
+        var firstAchievers: [Int32] = []
+        var unitSeen = Array(repeating: false, count: relaxed.unitCount)
         var head = 0
         while head < queue.count {
             let b = queue[head]
             head += 1
-            if graph.trueInitially[Int(b)] { continue }
+            if graph.trueInitially[Int(b)] || graph.dropped[Int(b)] { continue }
             if let deadline, ContinuousClock.now >= deadline { break }
-            let fact = graph.facts[Int(b)]
-            relaxed.explore(from: initial, excluding: fact, into: &reached)
-            unreachableWithout.append((b, reached))
-            var shared: [Int32]?
-            for u in relaxed.achievers(of: fact) where relaxed.preconditions(of: u).allSatisfy({ reached[Int($0)] }) {
-                let pre = relaxed.preconditions(of: u)
-                shared = shared.map { current in current.filter { pre.contains($0) } } ?? Array(pre)
-                if shared!.isEmpty { break }
+            let facts = graph.landmarks[Int(b)]
+            relaxed.explore(from: initial, excluding: facts, into: &reached)
+            var bits = Array(repeating: UInt64(0), count: (task.factCount + 63) / 64)
+            for f in reached.indices where !reached[f] { bits[f >> 6] |= 1 << UInt64(f & 63) }
+            unreachableWithout.append((b, bits))
+            firstAchievers.removeAll(keepingCapacity: true)
+            for f in facts {
+                for u in relaxed.achievers(of: f) where !unitSeen[Int(u)] && relaxed.preconditions(of: u).allSatisfy({ reached[Int($0)] }) {
+                    unitSeen[Int(u)] = true
+                    firstAchievers.append(u)
+                }
             }
-            for a in shared ?? [] where a != fact {
+            for u in firstAchievers { unitSeen[Int(u)] = false }
+            if firstAchievers.isEmpty { continue }
+            var shared = Array(relaxed.preconditions(of: firstAchievers[0]))
+            for u in firstAchievers.dropFirst() where !shared.isEmpty {
+                let pre = relaxed.preconditions(of: u)
+                shared.removeAll { !pre.contains($0) }
+            }
+            for a in shared where !facts.contains(a) {
                 let (id, inserted) = graph.add(a, goal: false, initially: isInitial(a))
                 if inserted { queue.append(id) }
                 graph.order(id, before: b, greedyNecessary: true)
             }
-        }
-        for (b, reachable) in unreachableWithout {
-            for c in 0..<graph.count where Int32(c) != b && !graph.trueInitially[c] && !reachable[Int(graph.facts[c])] {
-                graph.order(b, before: Int32(c), greedyNecessary: false)
+            guard disjunctive else { continue }
+            for candidate in disjunctivePreconditions(of: firstAchievers, relaxed: relaxed, atoms: atoms, isInitial: isInitial)
+            where !candidate.contains(where: facts.contains) {
+                guard let (id, inserted) = graph.addDisjunction(candidate) else { continue }
+                if inserted { queue.append(id) }
+                graph.order(id, before: b, greedyNecessary: true)
             }
+        }
+        for (b, unreachable) in unreachableWithout where !graph.dropped[Int(b)] {
+            for c in 0..<graph.count where Int32(c) != b && !graph.dropped[c] && !graph.trueInitially[c] {
+                if graph.landmarks[c].allSatisfy({ unreachable[Int($0) >> 6] & (1 << UInt64(Int($0) & 63)) != 0 }) {
+                    graph.order(b, before: Int32(c), greedyNecessary: false)
+                }
+            }
+        }
+        graph.compact()
+        if reasonable {
+            graph.addReasonableOrderings(relaxed: relaxed, mutexes: FactMutexes(task: task.task, atoms: atoms))
         }
         return graph
     }
-}
 
-/// The delete relaxation as "units" (an operator's precondition and adds, or an operator's
-/// precondition + one conditional effect's condition and adds), with a reachability exploration
-/// that can leave out every achiever of one fact.
-final class RelaxedUnits {
-    let task: SearchTask
-    private let preStart: [Int32], pre: [Int32]
-    private let addStart: [Int32], add: [Int32]
-    let unitOperator: [Int32]
-    private let watchStart: [Int32], watch: [Int32]
-    private let achieverStart: [Int32], achiever: [Int32]
-    private var missing: [Int32]
-    private var queue: [Int32] = []
-
-    init(_ task: SearchTask) {
-        self.task = task
-        var pres: [[Int32]] = [], adds: [[Int32]] = [], owner: [Int32] = []
-        for (o, op) in task.task.operators.enumerated() {
-            if !op.adds.isEmpty { pres.append(Array(Set(op.preconditions))); adds.append(op.adds); owner.append(Int32(o)) }
-            for effect in op.conditionalEffects where !effect.adds.isEmpty {
-                pres.append(Array(Set(op.preconditions + effect.conditions))); adds.append(effect.adds); owner.append(Int32(o))
+    /// RHW's disjunctive preconditions of a set of first achievers: for each predicate of which
+    /// every achiever needs some fact not true initially, those facts, when there are 2 to
+    /// `maxDisjunctionSize` of them.
+    static func disjunctivePreconditions(of achievers: [Int32], relaxed: RelaxedUnits, atoms: FactAtoms,
+                                         isInitial: (Int32) -> Bool) -> [[Int32]] {
+        var facts: [Int32: Set<Int32>] = [:]
+        var users: [Int32: Int] = [:]
+        for u in achievers {
+            var predicates = Set<Int32>()
+            for p in relaxed.preconditions(of: u) where !isInitial(p) {
+                let predicate = atoms.predicate[Int(p)]
+                predicates.insert(predicate)
+                facts[predicate, default: []].insert(p)
             }
+            for predicate in predicates { users[predicate, default: 0] += 1 }
         }
-        func csr(_ lists: [[Int32]]) -> ([Int32], [Int32]) {
-            var start: [Int32] = [0], flat: [Int32] = []
-            for list in lists { flat += list; start.append(Int32(flat.count)) }
-            return (start, flat)
-        }
-        (preStart, pre) = csr(pres)
-        (addStart, add) = csr(adds)
-        unitOperator = owner
-        var watchers = Array(repeating: [Int32](), count: task.factCount)
-        var achievers = Array(repeating: [Int32](), count: task.factCount)
-        for (u, list) in pres.enumerated() { for f in list { watchers[Int(f)].append(Int32(u)) } }
-        for (u, list) in adds.enumerated() { for f in Set(list) { achievers[Int(f)].append(Int32(u)) } }
-        (watchStart, watch) = csr(watchers)
-        (achieverStart, achiever) = csr(achievers)
-        missing = pres.map { Int32($0.count) }
-    }
-
-    var unitCount: Int { unitOperator.count }
-
-    func preconditions(of u: Int32) -> ArraySlice<Int32> { pre[Int(preStart[Int(u)])..<Int(preStart[Int(u) + 1])] }
-    func adds(of u: Int32) -> ArraySlice<Int32> { add[Int(addStart[Int(u)])..<Int(addStart[Int(u) + 1])] }
-    func achievers(of f: Int32) -> ArraySlice<Int32> { achiever[Int(achieverStart[Int(f)])..<Int(achieverStart[Int(f) + 1])] }
-
-    /// Marks in `reached` the facts reachable from `state` in the delete relaxation when
-    /// `excluded` is never reached (units adding it still add their other facts).
-    func explore(from state: [UInt64], excluding excluded: Int32, into reached: inout [Bool]) {
-        for i in reached.indices { reached[i] = false }
-        for u in missing.indices { missing[u] = preStart[u + 1] - preStart[u] }
-        queue.removeAll(keepingCapacity: true)
-        func reach(_ f: Int32, _ reached: inout [Bool]) {
-            if f != excluded && !reached[Int(f)] { reached[Int(f)] = true; queue.append(f) }
-        }
-        state.withUnsafeBufferPointer { s in
-            for f in 0..<task.factCount where SearchTask.test(s.baseAddress!, Int32(f)) { reach(Int32(f), &reached) }
-        }
-        func fire(_ u: Int, _ reached: inout [Bool]) {
-            // A unit that adds `excluded` still adds its other facts: only `excluded` itself is
-            // withheld (dropping the whole unit would call facts unreachable that are not).
-            for i in Int(addStart[u])..<Int(addStart[u + 1]) { reach(add[i], &reached) }
-        }
-        for u in missing.indices where missing[u] == 0 { fire(u, &reached) }
-        var head = 0
-        while head < queue.count {
-            let f = Int(queue[head])
-            head += 1
-            for i in Int(watchStart[f])..<Int(watchStart[f + 1]) {
-                let u = Int(watch[i])
-                missing[u] -= 1
-                if missing[u] == 0 { fire(u, &reached) }
-            }
+        return users.filter { $0.value == achievers.count }.keys.sorted().compactMap { predicate in
+            let set = facts[predicate]!
+            return (2...maxDisjunctionSize).contains(set.count) ? set.sorted() : nil
         }
     }
 }

@@ -128,7 +128,7 @@ public enum PlanSearch {
         while !weights.isEmpty {
             let weight = weights.removeFirst()
             let search = LamaSearch(task: task, graph: graph, weights: (1, weight), bound: best.cost,
-                                    limits: configuration.limits, deadline: deadline)
+                                    limits: configuration.limits, deadline: deadline, landmarkPreferred: true)
             switch run(search, configuration: configuration, deadline: deadline, isCancelled: isCancelled,
                        progress: progress, bound: best.cost) {
             case .solved(let plan, let statistics) where plan.cost < best.cost:
