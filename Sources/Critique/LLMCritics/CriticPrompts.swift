@@ -1,4 +1,3 @@
-import Foundation
 /// What LLM critics and the LLM reviser are told. The sound analyses go into every prompt: the
 /// model reasons on top of facts the planner established, it does not have to rediscover them.
 enum CriticPrompts {
@@ -13,22 +12,10 @@ enum CriticPrompts {
         "step":{"type":"integer"},"cost_bound":{"type":"integer"}}}}}}}}
         """)
 
-    /// One vote per item: the ids are listed (an enum), and the array has exactly that many
-    /// entries, so a grammar-constrained local model cannot invent ids or skip items.
-    static func votesSchema(ids: [String]) -> CriticReplySchema {
-        let schema: [String: Any] = [
-            "type": "object", "required": ["votes"],
-            "properties": ["votes": [
-                "type": "array", "minItems": ids.count, "maxItems": ids.count,
-                "items": ["type": "object", "required": ["id", "vote"], "properties": [
-                    "id": ["type": "string", "enum": ids],
-                    "vote": ["type": "number", "enum": [0, 0.5, 1]],
-                ]],
-            ]],
-        ]
-        let data = (try? JSONSerialization.data(withJSONObject: schema, options: [.sortedKeys])) ?? Data("{}".utf8)
-        return CriticReplySchema(name: "critic_votes", json: String(decoding: data, as: UTF8.self))
-    }
+    static let votesSchema = CriticReplySchema(name: "critic_votes", json: """
+        {"type":"object","required":["votes"],"properties":{"votes":{"type":"array","items":{"type":"object",\
+        "required":["id","vote"],"properties":{"id":{"type":"string"},"vote":{"type":"number","enum":[0,0.5,1]}}}}}}
+        """)
 
     static func system(_ role: CriticRole) -> String {
         "You are one of several critics reviewing a PDDL plan. \(role.perspective) Answer with one JSON object only."

@@ -53,7 +53,7 @@ public struct LLMCritic: Critic, ReportsModelUsage {
         guard !ballots.isEmpty else { return [:] }
         let prompt = CriticPrompt(system: CriticPrompts.system(role),
                                   user: CriticPrompts.votes(role: role, ballots: ballots, current: current, task: task),
-                                  schema: CriticPrompts.votesSchema(ids: ballots.map(\.item.id)))
+                                  schema: CriticPrompts.votesSchema)
         let reply = try await ask(prompt)
         return try CriticReplyParsing.votes(from: reply.text, ids: ballots.map(\.item.id)).votes
     }
